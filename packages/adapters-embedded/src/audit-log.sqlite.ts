@@ -1,0 +1,58 @@
+import type { AuditLog, AuditQuery } from '@mottak/core';
+import type { ChainedEntry, ChainedEntryInput, ChainVerification } from '@mottak/domain';
+import { chainedTableStatements, SqliteChainedLog } from './journal-chain.sqlite';
+import { migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
+
+const AUDIT_LOG_MIGRATIONS: ReadonlyArray<{ name: string; statements: string[] }> = [
+  {
+    name: 'audit-log/001-initial',
+    statements: [
+      ...chainedTableStatements('audit_entries'),
+      // Auditors ask "what did this person do" and "what happened to this report".
+      'CREATE INDEX audit_entries_actor ON audit_entries (actor, seq)',
+      'CREATE INDEX audit_entries_action ON audit_entries (action, seq)',
+    ],
+  },
+];
+
+/**
+ * AuditLog on SQLite: the same hash-chain scheme as the report journal, in its own table. Each
+ * append is a `BEGIN IMMEDIATE` transaction, so concurrent appends from several processes still
+ * form one unbroken chain.
+ */
+export class SqliteAuditLog implements AuditLog {
+  private readonly db: SqliteDatabase;
+  private readonly ownsDatabase: boolean;
+  private readonly log: SqliteChainedLog;
+
+  /** Takes an open database (shared with other adapters; not closed by `close`) or a file path. */
+  constructor(database: SqliteDatabase | string) {
+    this.ownsDatabase = typeof database === 'string';
+    this.db = typeof database === 'string' ? openSqliteDatabase(database) : database;
+    for (const migration of AUDIT_LOG_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
+    this.log = new SqliteChainedLog(this.db, 'audit_entries');
+  }
+
+  async append(entry: ChainedEntryInput): Promise<ChainedEntry> {
+    return this.db.transaction(() => this.log.append(entry)).immediate();
+  }
+
+  /** Entries matching every given filter, in sequence order (page with `afterSeq`). */
+  async list(query: AuditQuery): Promise<ChainedEntry[]> {
+    return this.log.list(query);
+  }
+
+  async verify(): Promise<ChainVerification> {
+    return this.log.verify();
+  }
+
+  /** Closes the database if this log opened it. */
+  async close(): Promise<void> {
+    if (this.ownsDatabase && this.db.open) this.db.close();
+  }
+}
+
+/** Opens (or creates) a SQLite file and returns an audit log that owns it. */
+export function createSqliteAuditLog(filePath: string): SqliteAuditLog {
+  return new SqliteAuditLog(filePath);
+}

@@ -1,0 +1,167 @@
+import { chainHash, createChainVerifier } from '@mottak/core';
+import { type ChainedEntry, type ChainedEntryInput, type ChainVerification, GENESIS_HASH } from '@mottak/domain';
+import type { SqliteDatabase } from './sqlite-database';
+
+/** Tables holding a hash chain. A fixed list: table names are spliced into SQL text. */
+export type ChainedTable = 'journal_entries' | 'audit_entries';
+
+/**
+ * DDL for a chained log table. Triggers refuse UPDATE and DELETE so that no code path of ours can
+ * rewrite history; someone with the file can drop them, which is what the hash chain detects.
+ */
+export function chainedTableStatements(table: ChainedTable): string[] {
+  return [
+    `CREATE TABLE ${table} (
+      seq INTEGER PRIMARY KEY,
+      at TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      subject_id TEXT,
+      details TEXT NOT NULL,
+      prev_hash TEXT NOT NULL,
+      hash TEXT NOT NULL
+    )`,
+    `CREATE INDEX ${table}_subject ON ${table} (subject_id, seq)`,
+    `CREATE TRIGGER ${table}_append_only_update BEFORE UPDATE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+    `CREATE TRIGGER ${table}_append_only_delete BEFORE DELETE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+  ];
+}
+
+interface ChainedRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Filters for reading a chain; every filter is optional, results are in sequence order. */
+export interface ChainFilter {
+  actor?: string;
+  subjectId?: string;
+  action?: string;
+  afterSeq?: number;
+  limit?: number;
+}
+
+/** A hash-chained, append-only log in one SQLite table (the report journal or the audit log). */
+export class SqliteChainedLog {
+  private readonly lastEntry;
+  private readonly insert;
+  private readonly all;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly table: ChainedTable,
+  ) {
+    this.lastEntry = db.prepare<[], { seq: number; hash: string }>(
+      `SELECT seq, hash FROM ${table} ORDER BY seq DESC LIMIT 1`,
+    );
+    this.insert = db.prepare<[ChainedRow]>(
+      `INSERT INTO ${table} (seq, at, actor, action, subject_id, details, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @action, @subject_id, @details, @prev_hash, @hash)`,
+    );
+    this.all = db.prepare<[], ChainedRow>(`SELECT * FROM ${table} ORDER BY seq`);
+  }
+
+  /**
+   * Appends one entry linked to the last one. Must run inside a write transaction (BEGIN IMMEDIATE)
+   * so that no other connection can append between reading the last hash and inserting.
+   */
+  append(input: ChainedEntryInput): ChainedEntry {
+    if (!this.db.inTransaction) throw new Error(`${this.table}: append must run inside a transaction`);
+    const last = this.lastEntry.get();
+    // Hash exactly what a reader will get back: the JSON round trip drops undefined, turns Dates
+    // into strings and so on, and the hash must survive it.
+    const details = JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>;
+    const content = {
+      seq: (last?.seq ?? 0) + 1,
+      at: input.at,
+      actor: input.actor,
+      action: input.action,
+      ...(input.subjectId !== undefined ? { subjectId: input.subjectId } : {}),
+      details,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const entry: ChainedEntry = { ...content, prevHash, hash: chainHash(prevHash, content) };
+    this.insert.run({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      subject_id: entry.subjectId ?? null,
+      details: JSON.stringify(entry.details),
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    });
+    return entry;
+  }
+
+  /** Entries matching every given filter, in sequence order. */
+  list(filter: ChainFilter): ChainedEntry[] {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (filter.actor !== undefined) {
+      where.push('actor = ?');
+      params.push(filter.actor);
+    }
+    if (filter.subjectId !== undefined) {
+      where.push('subject_id = ?');
+      params.push(filter.subjectId);
+    }
+    if (filter.action !== undefined) {
+      where.push('action = ?');
+      params.push(filter.action);
+    }
+    if (filter.afterSeq !== undefined) {
+      where.push('seq > ?');
+      params.push(filter.afterSeq);
+    }
+    let sql = `SELECT * FROM ${this.table}`;
+    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+    sql += ' ORDER BY seq';
+    if (filter.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(filter.limit);
+    }
+    return this.db.prepare<unknown[], ChainedRow>(sql).all(...params).map((row) => rowToEntry(row));
+  }
+
+  /** Recomputes the chain row by row (streamed with iterate, so the log never has to fit in memory). */
+  verify(): ChainVerification {
+    const verifier = createChainVerifier();
+    for (const row of this.all.iterate()) {
+      // Leaving the loop early ends the statement (iterate's return()).
+      if (!verifier.next(rowToEntry(row, { lenient: true }))) break;
+    }
+    return verifier.result();
+  }
+}
+
+function rowToEntry(row: ChainedRow, options: { lenient?: boolean } = {}): ChainedEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    ...(row.subject_id !== null ? { subjectId: row.subject_id } : {}),
+    details: parseDetails(row.details, options.lenient ?? false),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Parses stored details; when verifying, unparseable (tampered) JSON becomes content that cannot match its hash. */
+function parseDetails(text: string, lenient: boolean): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    if (!lenient) throw error;
+    return { unparseableDetails: text };
+  }
+}

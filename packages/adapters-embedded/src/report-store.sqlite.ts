@@ -1,0 +1,355 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type {
+  Clock,
+  IdempotencyRecord,
+  JournalDraft,
+  OutboxEntry,
+  ReceiveOutcome,
+  RegistrationCommand,
+  ReportChange,
+  ReportListQuery,
+  ReportStore,
+} from '@mottak/core';
+import {
+  type ChainedEntry,
+  type ChainVerification,
+  DomainError,
+  formatJournalNumber,
+  parseJournalNumber,
+  type Report,
+} from '@mottak/domain';
+import type { AccessCondition } from '@mottak/policies';
+import { type AccessColumns, accessConditionToSql } from './access-condition.sql';
+import { SqliteChainedLog } from './journal-chain.sqlite';
+import { fieldChanges } from './report-changes';
+import { SqliteReportOutbox } from './report-outbox.sqlite';
+import { REPORT_STORE_MIGRATIONS } from './report-store.schema.sql';
+import { isSqliteConstraintError, migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
+
+const ACCESS_COLUMNS: AccessColumns = { gradering: 'gradering', compartments: 'compartments', status: 'status' };
+const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+/** Access conditions per user differ; their compiled statements are cached up to this many. */
+const STATEMENT_CACHE_SIZE = 200;
+
+interface ReportRow {
+  id: string;
+  status: string;
+  gradering: string;
+  compartments: string;
+  content_hash: string;
+  received_at: string;
+  journal_year: number | null;
+  journal_seq: number | null;
+  version: number;
+  doc: string;
+}
+
+export interface SqliteReportStoreOptions {
+  /** Time source for the outbox's leases and retries. */
+  clock?: Clock;
+}
+
+/**
+ * ReportStore on SQLite. Every read compiles the caller's AccessCondition into its WHERE clause;
+ * every write is one `BEGIN IMMEDIATE` transaction holding the state change, its journal entry and
+ * its outbox rows, so SQLite's single writer serialises registrations across processes.
+ */
+export class SqliteReportStore implements ReportStore {
+  private readonly db: SqliteDatabase;
+  private readonly ownsDatabase: boolean;
+  private readonly journal: SqliteChainedLog;
+  private readonly outbox: SqliteReportOutbox;
+  private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  private readonly selectDoc;
+  private readonly insertReport;
+  private readonly updateReport;
+  private readonly findIdempotency;
+  private readonly insertIdempotency;
+  private readonly nextSequence;
+  private readonly setIndexedAt;
+  private readonly staleReceived;
+
+  /** Takes an open database (shared with other adapters; not closed by `close`) or a file path. */
+  constructor(database: SqliteDatabase | string, options: SqliteReportStoreOptions = {}) {
+    this.ownsDatabase = typeof database === 'string';
+    this.db = typeof database === 'string' ? openSqliteDatabase(database) : database;
+    for (const migration of REPORT_STORE_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
+    this.journal = new SqliteChainedLog(this.db, 'journal_entries');
+    this.outbox = new SqliteReportOutbox(this.db, options.clock ?? SYSTEM_CLOCK);
+    this.selectDoc = this.db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?');
+    this.insertReport = this.db.prepare<[ReportRow]>(
+      `INSERT INTO reports (id, status, gradering, compartments, content_hash, received_at, journal_year, journal_seq, version, doc)
+       VALUES (@id, @status, @gradering, @compartments, @content_hash, @received_at, @journal_year, @journal_seq, @version, @doc)`,
+    );
+    this.updateReport = this.db.prepare<[ReportRow & { expected_version: number }]>(
+      `UPDATE reports SET status = @status, gradering = @gradering, compartments = @compartments,
+         content_hash = @content_hash, received_at = @received_at, journal_year = @journal_year,
+         journal_seq = @journal_seq, version = @version, doc = @doc
+       WHERE id = @id AND version = @expected_version`,
+    );
+    this.findIdempotency = this.db.prepare<[string, string], { request_hash: string; report_id: string }>(
+      'SELECT request_hash, report_id FROM idempotency_keys WHERE scope = ? AND key = ?',
+    );
+    this.insertIdempotency = this.db.prepare<[string, string, string, string]>(
+      'INSERT INTO idempotency_keys (scope, key, request_hash, report_id) VALUES (?, ?, ?, ?)',
+    );
+    this.nextSequence = this.db
+      .prepare<[number], number>(
+        `INSERT INTO journal_sequences (year, last_seq) VALUES (?, 1)
+         ON CONFLICT (year) DO UPDATE SET last_seq = last_seq + 1
+         RETURNING last_seq`,
+      )
+      .pluck();
+    this.setIndexedAt = this.db.prepare<[string, string]>(
+      `UPDATE reports SET doc = json_set(doc, '$.indexedAt', ?) WHERE id = ?`,
+    );
+    this.staleReceived = this.db
+      .prepare<[string, number], string>(
+        `SELECT id FROM reports WHERE status = 'mottatt' AND received_at < ? ORDER BY received_at, id LIMIT ?`,
+      )
+      .pluck();
+  }
+
+  async receive(report: Report, journal: JournalDraft, idempotency?: IdempotencyRecord): Promise<ReceiveOutcome> {
+    return this.db
+      .transaction((): ReceiveOutcome => {
+        if (idempotency) {
+          const seen = this.findIdempotency.get(idempotency.scope, idempotency.key);
+          if (seen) {
+            if (seen.request_hash !== idempotency.requestHash) return { kind: 'idempotency-conflict' };
+            return { kind: 'replayed', report: this.requireReport(seen.report_id) };
+          }
+        }
+        this.insertReport.run(toRow(report));
+        this.appendJournal(report.id, journal);
+        if (idempotency) {
+          this.insertIdempotency.run(idempotency.scope, idempotency.key, idempotency.requestHash, report.id);
+        }
+        return { kind: 'created', report };
+      })
+      .immediate();
+  }
+
+  async get(id: string, access: AccessCondition): Promise<Report | undefined> {
+    const where = accessConditionToSql(access, ACCESS_COLUMNS);
+    const row = this.prepareCached(`SELECT doc FROM reports WHERE id = ? AND ${where.sql}`).get(id, ...where.params) as
+      | { doc: string }
+      | undefined;
+    return row ? parseDoc(row.doc) : undefined;
+  }
+
+  /** Newest first by received time. An empty `statuses` list means no status filter. */
+  async list(access: AccessCondition, query: ReportListQuery): Promise<{ total: number; items: Report[] }> {
+    const where = accessConditionToSql(access, ACCESS_COLUMNS);
+    let sql = where.sql;
+    const params: Array<string | number> = [...where.params];
+    if (query.statuses && query.statuses.length > 0) {
+      sql += ` AND status IN (${query.statuses.map(() => '?').join(',')})`;
+      params.push(...query.statuses);
+    }
+    const count = this.prepareCached(`SELECT COUNT(*) AS n FROM reports WHERE ${sql}`);
+    const page = this.prepareCached(
+      `SELECT doc FROM reports WHERE ${sql} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`,
+    );
+    // One read transaction: total and page come from the same snapshot.
+    return this.db.transaction(() => {
+      const total = (count.get(...params) as { n: number }).n;
+      const rows = page.all(...params, query.limit, query.offset) as Array<{ doc: string }>;
+      return { total, items: rows.map((row) => parseDoc(row.doc)) };
+    })();
+  }
+
+  async findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]> {
+    const where = accessConditionToSql(access, ACCESS_COLUMNS);
+    const statement = this.prepareCached(
+      `SELECT id FROM reports WHERE content_hash = ? AND id <> ? AND ${where.sql} ORDER BY received_at, id`,
+    );
+    return (statement.all(contentHash, excludeId, ...where.params) as Array<{ id: string }>).map((row) => row.id);
+  }
+
+  async applyChange(change: ReportChange): Promise<Report> {
+    return this.db
+      .transaction((): Report => {
+        const current = this.requireVersion(change.reportId, change.expectedVersion);
+        const set = withoutManagedFields(change.set);
+        if (set.registration && set.registration.journalNumber !== current.registration?.journalNumber) {
+          // Journal numbers come only from register(); anything else could leave a gap or a duplicate.
+          throw new DomainError('JOURNAL_NUMBER_CONFLICT', 'Journalnummer kan bare tildeles ved registrering', {
+            journalNumber: current.registration?.journalNumber ?? null,
+          });
+        }
+        const next: Report = { ...current, ...set, version: current.version + 1, updatedAt: change.journal.at };
+        this.writeUpdate(next, change.expectedVersion);
+        const changes = fieldChanges(current, next, Object.keys(set));
+        this.appendJournal(next.id, { ...change.journal, details: { ...change.journal.details, changes } });
+        if (change.outbox && change.outbox.length > 0) this.outbox.add(next.id, change.outbox);
+        return next;
+      })
+      .immediate();
+  }
+
+  async register(command: RegistrationCommand): Promise<Report> {
+    // Everything below, the sequence bump included, commits or rolls back together: a number is
+    // never used up by a registration that failed, so the sequence has no gaps.
+    return this.db
+      .transaction((): Report => {
+        const current = this.requireVersion(command.reportId, command.expectedVersion);
+        if (current.registration) {
+          throw new DomainError('INVALID_STATE_TRANSITION', 'Rapporten er allerede registrert', {
+            status: current.status,
+            journalNumber: current.registration.journalNumber,
+          });
+        }
+        const sequence = this.nextSequence.get(command.year);
+        if (sequence === undefined) throw new Error('journal_sequences returned no row');
+        const journalNumber = formatJournalNumber({ year: command.year, sequence });
+        const next: Report = {
+          ...current,
+          status: 'registrert',
+          registration: { ...command.registration, journalNumber },
+          gradering: command.gradering,
+          compartments: command.compartments,
+          // No skjerming in the command keeps the one already set: registering never lifts it silently.
+          ...(command.skjerming ? { skjerming: command.skjerming } : {}),
+          version: current.version + 1,
+          updatedAt: command.journal.at,
+        };
+        this.writeUpdate(next, command.expectedVersion);
+        const changes = fieldChanges(current, next, ['status', 'gradering', 'compartments', 'skjerming']);
+        this.appendJournal(next.id, {
+          ...command.journal,
+          details: { ...command.journal.details, journalNumber, changes },
+        });
+        this.outbox.add(next.id, ['index']);
+        return next;
+      })
+      .immediate();
+  }
+
+  async markIndexed(reportId: string, at: string): Promise<void> {
+    this.setIndexedAt.run(at, reportId);
+  }
+
+  async findStaleReceived(receivedBefore: string, limit: number): Promise<string[]> {
+    return this.staleReceived.all(receivedBefore, limit);
+  }
+
+  async claimOutbox(limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    return this.outbox.claim(limit, leaseMs);
+  }
+
+  async completeOutbox(ids: number[]): Promise<void> {
+    this.outbox.complete(ids);
+  }
+
+  async failOutbox(id: number, error: string, retryAfterMs: number): Promise<void> {
+    this.outbox.retryLater(id, error, retryAfterMs);
+  }
+
+  async pendingOutboxCount(): Promise<number> {
+    return this.outbox.pendingCount();
+  }
+
+  async journalFor(reportId: string): Promise<ChainedEntry[]> {
+    return this.journal.list({ subjectId: reportId });
+  }
+
+  async listJournal(query: { afterSeq?: number; limit: number }): Promise<ChainedEntry[]> {
+    return this.journal.list(query);
+  }
+
+  async verifyJournal(): Promise<ChainVerification> {
+    return this.journal.verify();
+  }
+
+  /** Closes the database if this store opened it. */
+  async close(): Promise<void> {
+    this.statements.clear();
+    if (this.ownsDatabase && this.db.open) this.db.close();
+  }
+
+  private appendJournal(reportId: string, draft: JournalDraft): ChainedEntry {
+    return this.journal.append({ ...draft, subjectId: reportId });
+  }
+
+  private requireReport(id: string): Report {
+    const row = this.selectDoc.get(id);
+    if (!row) throw new DomainError('REPORT_NOT_FOUND', 'Rapporten finnes ikke');
+    return parseDoc(row.doc);
+  }
+
+  /** The stored report if its version is `expected`; REPORT_NOT_FOUND or VERSION_CONFLICT otherwise. */
+  private requireVersion(id: string, expected: number): Report {
+    const current = this.requireReport(id);
+    if (current.version !== expected) {
+      throw new DomainError('VERSION_CONFLICT', 'Rapporten er endret siden du åpnet den', {
+        currentVersion: current.version,
+      });
+    }
+    return current;
+  }
+
+  private writeUpdate(next: Report, expectedVersion: number): void {
+    let changed: number;
+    try {
+      changed = this.updateReport.run({ ...toRow(next), expected_version: expectedVersion }).changes;
+    } catch (error) {
+      if (isSqliteConstraintError(error, 'SQLITE_CONSTRAINT_UNIQUE', 'reports.journal_year')) {
+        throw new DomainError('JOURNAL_NUMBER_CONFLICT', 'Journalnummeret er allerede i bruk', {
+          journalNumber: next.registration?.journalNumber ?? null,
+        });
+      }
+      throw error;
+    }
+    // Checked under the write lock already; this guards the guard.
+    if (changed !== 1) {
+      throw new DomainError('VERSION_CONFLICT', 'Rapporten er endret siden du åpnet den', { currentVersion: null });
+    }
+  }
+
+  private prepareCached(sql: string): BetterSqlite3.Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      // Re-insert to keep the map in least-recently-used order.
+      this.statements.delete(sql);
+    } else {
+      statement = this.db.prepare<unknown[]>(sql);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.statements.keys().next().value;
+        if (oldest !== undefined) this.statements.delete(oldest);
+      }
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+}
+
+/** Opens (or creates) a SQLite file and returns a report store that owns it. */
+export function createSqliteReportStore(filePath: string, options: SqliteReportStoreOptions = {}): SqliteReportStore {
+  return new SqliteReportStore(filePath, options);
+}
+
+function toRow(report: Report): ReportRow {
+  const journalNumber = report.registration ? parseJournalNumber(report.registration.journalNumber) : undefined;
+  return {
+    id: report.id,
+    status: report.status,
+    gradering: report.gradering,
+    compartments: JSON.stringify(report.compartments),
+    content_hash: report.contentHash,
+    received_at: report.receivedAt,
+    journal_year: journalNumber?.year ?? null,
+    journal_seq: journalNumber?.sequence ?? null,
+    version: report.version,
+    doc: JSON.stringify(report),
+  };
+}
+
+function parseDoc(doc: string): Report {
+  return JSON.parse(doc) as Report;
+}
+
+function withoutManagedFields(set: ReportChange['set']): ReportChange['set'] {
+  const { id: _id, version: _version, updatedAt: _updatedAt, ...rest } = set as Partial<Report>;
+  return rest;
+}

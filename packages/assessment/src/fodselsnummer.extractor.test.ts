@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { fodselsnummerExtractor } from './fodselsnummer.extractor';
+import { validIdNumber } from './__fixtures__/fodselsnummer.arbitrary';
+
+const extract = (text: string) => fodselsnummerExtractor.extract(text);
+
+describe('fodselsnummerExtractor', () => {
+  it('finds a fødselsnummer written as 11 digits, with correct offsets', () => {
+    const text = 'Fnr. 01017000027 oppgitt av tipser.';
+    const [entity, ...rest] = extract(text);
+    expect(rest).toEqual([]);
+    expect(entity).toEqual({ type: 'fodselsnummer', value: '01017000027', raw: '01017000027', start: 5, end: 16 });
+    expect(text.slice(entity?.start, entity?.end)).toBe(entity?.raw);
+  });
+
+  it('finds the DDMMYY NNNNN form with one space and normalises the value to 11 digits', () => {
+    const text = 'personnr 150585 07439, se vedlegg';
+    expect(extract(text)).toEqual([{ type: 'fodselsnummer', value: '15058507439', raw: '150585 07439', start: 9, end: 21 }]);
+  });
+
+  it('reports a D-nummer as d-nummer, not fodselsnummer', () => {
+    expect(extract('D-nr 71019900058').map((e) => [e.type, e.value])).toEqual([['d-nummer', '71019900058']]);
+    expect(extract('D-nr 450585 03782').map((e) => [e.type, e.value])).toEqual([['d-nummer', '45058503782']]);
+  });
+
+  it('ignores look-alikes with a wrong control digit or an impossible date', () => {
+    expect(extract('01017000028 og 01017000037 og 32017000027')).toEqual([]);
+  });
+
+  it('does not match inside a longer digit run or a decimal number', () => {
+    expect(extract('konto 101017000027')).toEqual([]);
+    expect(extract('010170000271')).toEqual([]);
+    expect(extract('3.01017000027')).toEqual([]);
+    expect(extract('01017000027,5')).toEqual([]);
+    expect(extract('1 01017000027 2')).toHaveLength(1);
+  });
+
+  it('does not accept other separators or two spaces', () => {
+    expect(extract('010170-00027')).toEqual([]);
+    expect(extract('010170  00027')).toEqual([]);
+    expect(extract('0101 7000027')).toEqual([]);
+  });
+
+  it('does not match when glued to letters', () => {
+    expect(extract('fnr01017000027')).toEqual([]);
+    expect(extract('01017000027abc')).toEqual([]);
+  });
+
+  it('finds several and keeps them in order', () => {
+    const text = '01017000027\n15058507439;71019900058';
+    expect(extract(text).map((e) => e.start)).toEqual([0, 12, 24]);
+  });
+
+  it('property: any valid generated number embedded in prose is found with its kind and exact span', () => {
+    fc.assert(
+      fc.property(validIdNumber, fc.boolean(), fc.constantFrom('Fnr: ', '(', 'nr ', '\n'), ({ digits, kind }, spaced, prefix) => {
+        const written = spaced ? `${digits.slice(0, 6)} ${digits.slice(6)}` : digits;
+        const text = `${prefix}${written}. Mer tekst`;
+        const found = extract(text);
+        expect(found).toEqual([{ type: kind, value: digits, raw: written, start: prefix.length, end: prefix.length + written.length }]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,16 @@
+export { normalizeText } from './normalize';
+export { contentHash } from './content-hash';
+export { extractEntities, EXTRACTORS } from './extract-entities';
+export type { Extractor } from './extractor';
+export { identifiersInQuery, identifierValues } from './identifiers';
+export { isValidFodselsnummer, isValidDNummer } from './fodselsnummer.validator';
+export { toE164Phone } from './phone.extractor';
+export { ruleSetSchema } from './rule-set.schema';
+export type { RuleSet, Rule, RuleCondition, RuleOutcome } from './rule-set.schema';
+export { RuleSetError } from './rule-set.error';
+export type { RuleSetProblem } from './rule-set.error';
+export { parseRuleSet, loadRuleSetFile, defaultRuleSet, DEFAULT_RULESET_PATH } from './rule-set.loader';
+export { applyRules } from './rules.engine';
+export type { RuleInput, RuleResult } from './rules.engine';
+export { assessContent } from './assess-content';
+export type { ContentAssessment } from './assess-content';

@@ -1,0 +1,2 @@
+export * from './open-core-deps';
+export * from './demo-seed';

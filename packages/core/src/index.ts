@@ -1,0 +1,5 @@
+export * from './ports';
+export * from './hash-chain';
+export * from './deps';
+export * from './principal';
+export * from './use-cases';

@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError, type NewUser, type Partner, type User } from '@mottak/domain';
+import { defineAbilityFor } from '@mottak/policies';
+import type { CoreDeps } from '../deps';
+import { actorName } from '../principal';
+
+/** Secrets are stored as SHA-256 of a 256-bit random token: enough, since the token is not guessable. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+/**
+ * Checks a username and password (argon2id) and opens a session. Wrong username and wrong password
+ * give the same error, and both are audited.
+ */
+export async function login(deps: CoreDeps, username: string, password: string, client: string): Promise<LoginResult> {
+  const found = await deps.identity.findUserByUsername(username);
+  const ok = found !== undefined && !found.user.disabled && (await deps.hasher.verify(found.passwordHash, password));
+  const at = deps.clock.now();
+  await deps.audit.append({
+    at: at.toISOString(),
+    actor: ok && found ? actorName({ kind: 'user', user: found.user }) : 'anonymous',
+    action: ok ? 'login.succeeded' : 'login.failed',
+    details: { username, client },
+  });
+  if (!ok || !found) throw new DomainError('UNAUTHENTICATED', 'Feil brukernavn eller passord');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(at.getTime() + deps.sessionTtlMs).toISOString();
+  await deps.identity.createSession({ tokenHash: hashToken(token), userId: found.user.id, createdAt: at.toISOString(), expiresAt });
+  return { token, expiresAt, user: found.user };
+}
+
+/** The user behind a session token, if the session exists, has not expired and the user is active. */
+export async function authenticateSession(deps: CoreDeps, token: string): Promise<User | undefined> {
+  const session = await deps.identity.findSession(hashToken(token));
+  if (!session || session.expiresAt <= deps.clock.now().toISOString()) return undefined;
+  const user = await deps.identity.getUser(session.userId);
+  return user && !user.disabled ? user : undefined;
+}
+
+/** Ends a session (logout). */
+export async function logout(deps: CoreDeps, token: string, user: User): Promise<void> {
+  await deps.identity.deleteSession(hashToken(token));
+  await deps.audit.append({
+    at: deps.clock.now().toISOString(),
+    actor: actorName({ kind: 'user', user }),
+    action: 'logout',
+    details: {},
+  });
+}
+
+/** The partner owning an API key, if any. */
+export async function authenticatePartner(deps: CoreDeps, apiKey: string): Promise<Partner | undefined> {
+  return deps.identity.findPartnerByApiKeyHash(hashToken(apiKey));
+}
+
+/** Creates a user (admins only, or the system when `by` is undefined, e.g. the CLI and demo seed). */
+export async function createUser(deps: CoreDeps, by: User | undefined, input: NewUser): Promise<User> {
+  if (by && !defineAbilityFor(by).can('manage', 'User')) {
+    throw new DomainError('FORBIDDEN', 'Bare administratorer kan opprette brukere');
+  }
+  const user: User = {
+    id: deps.ids.newId(),
+    username: input.username,
+    displayName: input.displayName,
+    roles: [...new Set(input.roles)],
+    klarering: input.klarering,
+    unit: input.unit,
+    compartments: [...new Set(input.compartments)].sort(),
+    disabled: false,
+  };
+  await deps.identity.createUser(user, await deps.hasher.hash(input.password));
+  await deps.audit.append({
+    at: deps.clock.now().toISOString(),
+    actor: by ? actorName({ kind: 'user', user: by }) : 'system',
+    action: 'user.created',
+    subjectId: user.id,
+    details: { username: user.username, roles: user.roles, klarering: user.klarering, compartments: user.compartments },
+  });
+  return user;
+}
+
+/** Creates a partner with a fresh API key; the key is returned once and stored only as a hash. */
+export async function createPartner(deps: CoreDeps, name: string, apiKey?: string): Promise<{ partner: Partner; apiKey: string }> {
+  const key = apiKey ?? `mk_${randomBytes(24).toString('base64url')}`;
+  const partner: Partner = { id: deps.ids.newId(), name };
+  await deps.identity.createPartner(partner, hashToken(key));
+  await deps.audit.append({
+    at: deps.clock.now().toISOString(),
+    actor: 'system',
+    action: 'partner.created',
+    subjectId: partner.id,
+    details: { name },
+  });
+  return { partner, apiKey: key };
+}
+
+/** Lists users, for administrators. */
+export async function listUsers(deps: CoreDeps, by: User): Promise<User[]> {
+  if (!defineAbilityFor(by).can('manage', 'User')) throw new DomainError('FORBIDDEN', 'Bare administratorer kan se brukere');
+  return deps.identity.listUsers();
+}

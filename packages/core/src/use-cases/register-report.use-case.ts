@@ -1,0 +1,101 @@
+import {
+  DomainError,
+  type Gradering,
+  graderingRank,
+  type Priority,
+  type Report,
+  type Skjerming,
+} from '@mottak/domain';
+import { defineAbilityFor, reportAccessCondition } from '@mottak/policies';
+import type { User } from '@mottak/domain';
+import type { CoreDeps } from '../deps';
+import { actorName } from '../principal';
+
+export interface RegistrationInput {
+  /** Confirms the suggested priority when absent. */
+  priority?: Priority;
+  /** Confirms the suggested category when absent. */
+  category?: string;
+  gradering: Gradering;
+  compartments?: string[];
+  skjerming?: Skjerming;
+  note?: string;
+  /** If given, registration fails with VERSION_CONFLICT when the report changed since it was read. */
+  expectedVersion?: number;
+}
+
+/**
+ * Registers an assessed report as a journalpost with the next gap-free journal number of the
+ * current year. The coordinator confirms or overrides the assessment's priority and category and
+ * sets gradering and compartments, never above their own klarering or outside their compartments
+ * (they would lock themselves out and classify what they cannot vouch for).
+ */
+export async function registerReport(deps: CoreDeps, user: User, reportId: string, input: RegistrationInput): Promise<Report> {
+  const ability = defineAbilityFor(user);
+  const report = await deps.store.get(reportId, reportAccessCondition(ability, 'register'));
+  if (!report) {
+    // Same answer as for a report that does not exist: no hint that it does.
+    throw new DomainError('REPORT_NOT_FOUND', 'Rapporten finnes ikke');
+  }
+  if (report.status !== 'vurdert' || !report.assessment) {
+    throw new DomainError(
+      'INVALID_STATE_TRANSITION',
+      `Rapporten har status «${report.status}» og kan ikke registreres; den må være «vurdert»`,
+      { currentStatus: report.status },
+    );
+  }
+  if (graderingRank(input.gradering) > graderingRank(user.klarering)) {
+    throw new DomainError('VALIDATION_FAILED', 'Kan ikke gradere høyere enn egen klarering', { field: 'gradering' });
+  }
+  const compartments = [...new Set(input.compartments ?? [])].sort();
+  const foreign = compartments.filter((c) => !user.compartments.includes(c));
+  if (foreign.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', `Du er ikke medlem av rom: ${foreign.join(', ')}`, { field: 'compartments' });
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== report.version) {
+    throw new DomainError('VERSION_CONFLICT', 'Rapporten er endret siden du åpnet den', {
+      currentVersion: report.version,
+    });
+  }
+
+  const now = deps.clock.now();
+  const priority = input.priority ?? report.assessment.priority;
+  const category = input.category ?? report.assessment.category;
+  return deps.store.register({
+    reportId: report.id,
+    expectedVersion: report.version,
+    year: journalYear(now),
+    registration: {
+      registeredAt: now.toISOString(),
+      registeredBy: user.username,
+      priority,
+      category,
+      priorityOverridden: priority !== report.assessment.priority,
+      categoryOverridden: category !== report.assessment.category,
+      ...(input.note ? { note: input.note } : {}),
+    },
+    gradering: input.gradering,
+    compartments,
+    ...(input.skjerming ? { skjerming: input.skjerming } : {}),
+    journal: {
+      at: now.toISOString(),
+      actor: actorName({ kind: 'user', user }),
+      action: 'report.registered',
+      details: {
+        priority,
+        category,
+        suggestedPriority: report.assessment.priority,
+        suggestedCategory: report.assessment.category,
+        gradering: input.gradering,
+        compartments,
+      },
+    },
+  });
+}
+
+const OSLO_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' });
+
+/** The journal year follows Norwegian local time: a report registered 00:30 on 1 January belongs to the new year. */
+export function journalYear(at: Date): number {
+  return Number(OSLO_YEAR.format(at));
+}

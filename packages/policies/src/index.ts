@@ -1,0 +1,2 @@
+export * from './abilities';
+export * from './access-condition';

@@ -1,0 +1,38 @@
+import { ConfigError, configTableMarkdown, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', MOTTAK_PROFILE: 'embedded', MOTTAK_BODY_LIMIT_BYTES: 1024 * 1024, MOTTAK_DEMO_SEED: false });
+  });
+
+  it('coerces numbers and booleans from strings; overrides win over the environment', () => {
+    const config = loadConfig({ PORT: '9000', MOTTAK_DEMO_SEED: 'true' }, { PORT: '9100' });
+    expect(config.PORT).toBe(9100);
+    expect(config.MOTTAK_DEMO_SEED).toBe(true);
+  });
+
+  it('fails fast naming every bad variable, without echoing values', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'hemmelig-verdi', MOTTAK_PROFILE: 'sky', MOTTAK_QUEUE_MAX_ATTEMPTS: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('MOTTAK_PROFILE');
+    expect(message).toContain('MOTTAK_QUEUE_MAX_ATTEMPTS');
+    expect(message).not.toContain('hemmelig-verdi');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(8080);
+  });
+
+  it('documents every variable in the README table', () => {
+    const table = configTableMarkdown();
+    for (const name of ['PORT', 'MOTTAK_DATA_DIR', 'MOTTAK_BODY_LIMIT_BYTES', 'MOTTAK_RULES_FILE']) expect(table).toContain(`\`${name}\``);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './config.schema';
+export * from './config';
+export * from './logger';
+export * from './password-hasher.argon2';
+export * from './system';
+export * from './shutdown';

@@ -1,0 +1,10 @@
+export * from './builders';
+export * from './manual-clock';
+export * from './wait-for';
+export * from './report-store.fixture';
+export * from './report-store.contract';
+export * from './audit-log.contract';
+export * from './identity-store.contract';
+export * from './job-queue.contract';
+export * from './search-index.contract';
+export { expectedNumbers } from './report-store-changes.contract';

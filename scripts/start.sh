@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Starts Mottak in its embedded profile (`npm start`): API, worker and indexer in one process on
+# SQLite files. Sets up pnpm and node_modules first (see scripts/ensure-tools.sh), then hands the
+# process over to services/all-in-one/src/main.ts, which seeds demo data and prints the URL.
+# Environment: PORT (default 8080), MOTTAK_DATA_DIR (default ./.data). Arguments go to main.ts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/ensure-tools.sh
+source scripts/ensure-tools.sh
+ensure_tools || exit 1
+
+main=services/all-in-one/src/main.ts
+if [[ ! -f $main ]]; then
+  echo "error: $main does not exist yet." >&2
+  exit 1
+fi
+exec "${PNPM[@]}" exec tsx "$main" "$@"

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { CoreDeps } from '@mottak/core';
+import { DomainError } from '@mottak/domain';
+import type { Logger } from '@mottak/runtime';
+import { jsonNestingDepth } from './json-depth';
+import { buildOpenApiDocument } from './openapi';
+import { resolvePrincipal } from './principal.middleware';
+import { errorHandler, HttpProblem, problem, sendProblem } from './problem';
+import { parsePart, type RouteSpec } from './route';
+import { adminRoutes } from './routes/admin.routes';
+import { authRoutes } from './routes/auth.routes';
+import { healthRoutes, type Readiness } from './routes/health.routes';
+import { reportRoutes } from './routes/reports.routes';
+import { searchRoutes } from './routes/search.routes';
+
+export interface ApiOptions {
+  logger: Logger;
+  bodyLimitBytes: number;
+  tipRateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  trustProxy: boolean;
+  readiness: Readiness;
+}
+
+/** Deeper JSON than this is refused: no legitimate report nests more than a few levels. */
+export const MAX_JSON_DEPTH = 16;
+
+/** Every route the API serves, in one list: the OpenAPI document is generated from it. */
+export function allRoutes(deps: CoreDeps, readiness: Readiness): Array<RouteSpec<never, never, never>> {
+  return [
+    ...healthRoutes(readiness),
+    ...authRoutes(deps),
+    ...reportRoutes(deps),
+    ...searchRoutes(deps),
+    ...adminRoutes(deps),
+  ];
+}
+
+/** The express application: validation at the edge, the core behind it, problem+json for every error. */
+export function createApp(deps: CoreDeps, options: ApiOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(helmet());
+  app.use(
+    express.json({
+      limit: options.bodyLimitBytes,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+      verify: (req, _res, buffer) => {
+        if (jsonNestingDepth(buffer, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+          throw new HttpProblem(400, 'JSON_TOO_DEEP', `JSON er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer`);
+        }
+      },
+    }),
+  );
+
+  const routes = allRoutes(deps, options.readiness);
+  const openApi = buildOpenApiDocument([
+    ...routes,
+    { method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', summary: 'Dette dokumentet (OpenAPI 3.1)', tag: 'Drift', auth: 'none', responses: { 200: { description: 'OpenAPI document' } }, handler: async () => ({ status: 200 }) },
+  ] as Array<RouteSpec<unknown, unknown, unknown>>);
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  const tipLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: options.tipRateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skip: (req) => req.principal?.kind !== 'public',
+    handler: (req, res) => sendProblem(res, problem(429, 'RATE_LIMITED', 'For mange tips fra denne klienten; prøv igjen om litt', { instance: req.originalUrl })),
+  });
+  const loginLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: options.loginRateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (req, res) => sendProblem(res, problem(429, 'RATE_LIMITED', 'For mange innloggingsforsøk; vent et minutt', { instance: req.originalUrl })),
+  });
+
+  const principal = resolvePrincipal(deps);
+  for (const route of routes) {
+    const middlewares = [];
+    if (route.operationId === 'login') middlewares.push(loginLimiter);
+    if (route.auth !== 'none') middlewares.push(principal);
+    if (route.operationId === 'receiveReport') middlewares.push(tipLimiter);
+    app[route.method](route.path, ...middlewares, routeHandler(route));
+  }
+
+  app.use((req: Request, res: Response) => {
+    sendProblem(res, problem(404, 'NOT_FOUND', 'Ingen slik ressurs', { instance: req.originalUrl }));
+  });
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+function routeHandler(route: RouteSpec<never, never, never>) {
+  return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    const principal = req.principal ?? { kind: 'public' as const };
+    if (route.auth === 'user' && principal.kind !== 'user') {
+      throw new DomainError('UNAUTHENTICATED', 'Innlogging kreves');
+    }
+    if (route.body && !req.is(['application/json', 'application/*+json'])) {
+      throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Innholdet må være application/json');
+    }
+    const params = parsePart(route.params, req.params, 'params');
+    const query = parsePart(route.query, req.query, 'query');
+    const body = parsePart(route.body, req.body, 'body');
+    const result = await route.handler({
+      req,
+      res,
+      params,
+      query,
+      body,
+      principal,
+      user: principal.kind === 'user' ? principal.user : (undefined as never),
+    });
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    if (result.body === undefined) res.status(result.status).end();
+    else res.status(result.status).json(result.body);
+  };
+}

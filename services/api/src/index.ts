@@ -1,0 +1,5 @@
+export * from './app';
+export * from './openapi';
+export * from './problem';
+export type { Readiness } from './routes/health.routes';
+export * from './listen';

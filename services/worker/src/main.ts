@@ -1,0 +1,28 @@
+import { openCoreDeps } from '@mottak/bootstrap';
+import { ConfigError, createLogger, loadConfig, onShutdown } from '@mottak/runtime';
+import { startWorker } from './worker';
+
+/** A worker process: assessment jobs and the reconciler. Several may run at once. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'mottak-worker');
+  const core = await openCoreDeps(config, logger);
+  const shutdown = onShutdown(logger);
+  shutdown.register('engines', () => core.close());
+  const worker = startWorker(core.deps, {
+    concurrency: config.MOTTAK_WORKER_CONCURRENCY,
+    reconcileIntervalMs: config.MOTTAK_RECONCILE_INTERVAL_MS,
+    reconcileAfterMs: config.MOTTAK_RECONCILE_AFTER_MS,
+    logger,
+  });
+  shutdown.register('worker', () => worker.close(config.MOTTAK_SHUTDOWN_GRACE_MS));
+  logger.info('worker klar');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+});
