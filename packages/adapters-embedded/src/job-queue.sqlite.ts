@@ -353,7 +353,7 @@ function prepareStatements(db: SqliteDatabase) {
 
 /** Opens (creating if needed) a job queue in the SQLite file at `filePath`. */
 export function createSqliteJobQueue(filePath: string, options: SqliteJobQueueOptions = {}): SqliteJobQueue {
-  const db = openSqliteDatabase(filePath);
+  const db = openSqliteDatabase(filePath, { durability: 'derived' });
   try {
     return new SqliteJobQueue(db, filePath, options);
   } catch (error) {

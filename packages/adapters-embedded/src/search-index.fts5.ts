@@ -241,7 +241,7 @@ function escapeHtml(text: string): string {
 
 /** Opens (creating if needed) an FTS5 search index in the SQLite file at `filePath`. */
 export function createFts5SearchIndex(filePath: string): Fts5SearchIndex {
-  const db = openSqliteDatabase(filePath);
+  const db = openSqliteDatabase(filePath, { durability: 'derived' });
   try {
     return new Fts5SearchIndex(db);
   } catch (error) {

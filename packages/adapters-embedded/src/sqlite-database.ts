@@ -4,6 +4,15 @@ import Database from 'better-sqlite3';
 export type SqliteDatabase = Database.Database;
 
 /**
+ * `source-of-truth` (default): every commit is fsynced (synchronous = FULL), as described below.
+ * `derived`: for files whose content is rebuilt from the store after a power loss — the job queue
+ * (the reconciler re-enqueues every report still `mottatt`) and the search index (the outbox and a
+ * reindex refill it). WAL with synchronous = NORMAL is still safe against a crash of our process;
+ * only an OS crash or power loss can drop its last commits, and those are recovered as said.
+ */
+export type Durability = 'source-of-truth' | 'derived';
+
+/**
  * Opens (creating if needed) a SQLite file configured for the embedded profile.
  *
  * - `journal_mode = WAL`: readers never block the writer and vice versa, and several processes
@@ -17,11 +26,11 @@ export type SqliteDatabase = Database.Database;
  * - `foreign_keys = ON`: SQLite leaves them off by default; outbox and idempotency rows reference
  *   reports.
  */
-export function openSqliteDatabase(filePath: string): SqliteDatabase {
+export function openSqliteDatabase(filePath: string, options: { durability?: Durability } = {}): SqliteDatabase {
   const db = new Database(filePath);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${options.durability === 'derived' ? 'NORMAL' : 'FULL'}`);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
   } catch (error) {

@@ -1,5 +1,5 @@
 import { identifierValues } from '@mottak/assessment';
-import type { Report } from '@mottak/domain';
+import { REGISTERED_STATUSES, type Report } from '@mottak/domain';
 import type { CoreDeps } from '../deps';
 import type { SearchDocument } from '../ports';
 
@@ -65,4 +65,22 @@ export function toSearchDocument(report: Report): SearchDocument | undefined {
     identifiers: identifierValues(entities),
     entityTypes: [...new Set(entities.map((e) => e.type))],
   };
+}
+
+/**
+ * Rebuilds the search index from the store (the source of truth), page by page, e.g. after the
+ * index file was lost or damaged. Upserts are idempotent, so it can run while the indexer runs.
+ */
+export async function rebuildSearchIndex(deps: CoreDeps, options: { pageSize: number; onProgress?: (indexed: number, total: number) => void }): Promise<number> {
+  let offset = 0;
+  let indexed = 0;
+  for (;;) {
+    const page = await deps.store.list(EVERYTHING, { statuses: [...REGISTERED_STATUSES], limit: options.pageSize, offset });
+    const documents = page.items.map(toSearchDocument).filter((d): d is SearchDocument => d !== undefined);
+    if (documents.length > 0) await deps.index.upsert(documents);
+    indexed += documents.length;
+    offset += page.items.length;
+    options.onProgress?.(indexed, page.total);
+    if (page.items.length < options.pageSize) return indexed;
+  }
 }
