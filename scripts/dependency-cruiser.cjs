@@ -1,6 +1,6 @@
 // dependency-cruiser rules: the dependency directions of /work/shared/ARCHITECTURE.md, checked by
 // `pnpm deps:check` (step 3 of `npm test`). Run from the repo root:
-//   pnpm exec depcruise --config scripts/dependency-cruiser.cjs --output-type err-long packages services
+//   pnpm exec depcruise --config scripts/dependency-cruiser.cjs --output-type err-long services packages test scripts
 // Paths in rules are relative to the repo root. Workspace imports (`@mottak/<name>`) resolve through
 // tsconfig.base.json's paths (or the pnpm workspace symlinks) to packages/<name>/src/index.ts, so
 // a rule about `^packages/core/` also catches `import … from '@mottak/core'`.

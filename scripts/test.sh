@@ -78,8 +78,8 @@ step_jest() {
       add_counts "jest exit status $rc" 0 1 0
     fi
   else
-    echo "jest crashed (exit status $rc) before writing $results; counting that as a failure."
-    add_counts "jest crashed" 0 1 0
+    echo "jest ended (exit status $rc) without writing $results (crash, bad option or no tests); counting that as a failure."
+    add_counts "jest (no results)" 0 1 0
   fi
   printf -- '--- jest done (%ss)\n' $((SECONDS - began))
 }
