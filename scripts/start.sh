@@ -2,7 +2,8 @@
 # Starts Mottak in its embedded profile (`npm start`): API, worker and indexer in one process on
 # SQLite files. Sets up pnpm and node_modules first (see scripts/ensure-tools.sh), then hands the
 # process over to services/all-in-one/src/main.ts, which seeds demo data and prints the URL.
-# Environment: PORT (default 8080), MOTTAK_DATA_DIR (default ./.data). Arguments go to main.ts.
+# Environment: PORT (default 8080), MOTTAK_DATA_DIR (default ./.data), MOTTAK_DEMO_SEED (default true
+# here). Arguments go to main.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,6 @@ if [[ ! -f $main ]]; then
   echo "error: $main does not exist yet." >&2
   exit 1
 fi
+# The start command is the newcomer's demo: demo users and reports unless asked otherwise.
+export MOTTAK_DEMO_SEED="${MOTTAK_DEMO_SEED:-true}"
 exec "${PNPM[@]}" exec tsx "$main" "$@"

@@ -30,5 +30,9 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`Porten er allerede i bruk (${(error as Error).message}). Velg en annen med PORT=…\n`);
+    process.exit(2);
+  }
   throw error;
 });
