@@ -4,3 +4,4 @@ export * from './logger';
 export * from './password-hasher.argon2';
 export * from './system';
 export * from './shutdown';
+export * from './run-main';

@@ -23,8 +23,10 @@ export function onShutdown(logger: Logger) {
     logger.info('avsluttet');
     process.exit(0);
   };
-  process.once('SIGINT', () => void run('SIGINT'));
-  process.once('SIGTERM', () => void run('SIGTERM'));
+  // `on`, not `once`: a second signal during shutdown (a supervisor repeating itself, a wrapper
+  // relaying) must not kill the process while it is returning jobs and closing engines.
+  process.on('SIGINT', () => void run('SIGINT'));
+  process.on('SIGTERM', () => void run('SIGTERM'));
   return {
     register(name: string, close: Closer) {
       closers.push({ name, close });

@@ -1,4 +1,5 @@
-import { createApp, listen, type ListeningServer } from '@mottak/api';
+import path from 'node:path';
+import { apiOptionsFromConfig, createApp, listen, type ListeningServer } from '@mottak/api';
 import { type OpenedCore, openCoreDeps, seedDemo } from '@mottak/bootstrap';
 import { startIndexer } from '@mottak/indexer';
 import type { Config, Logger } from '@mottak/runtime';
@@ -12,8 +13,18 @@ export interface AllInOne {
   close(): Promise<void>;
 }
 
+export interface AllInOneOptions {
+  /** Cheaper password hashing (tests only). */
+  fastHashing?: boolean;
+  /** Folder of the browser app's build (services/web/dist); served at `/` when it holds a build. */
+  webRoot?: string;
+}
+
+/** Where `vite build` puts the browser app, relative to this file (services/all-in-one/src). */
+export const DEFAULT_WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
 /** The embedded profile in one process: API, worker and indexer over one data directory. */
-export async function startAllInOne(config: Config, logger: Logger, options: { fastHashing?: boolean } = {}): Promise<AllInOne> {
+export async function startAllInOne(config: Config, logger: Logger, options: AllInOneOptions = {}): Promise<AllInOne> {
   const core = await openCoreDeps(config, logger, options);
   const demo = config.MOTTAK_DEMO_SEED ? await seedDemo(core.deps) : { created: false };
   const worker = startWorker(core.deps, {
@@ -24,12 +35,8 @@ export async function startAllInOne(config: Config, logger: Logger, options: { f
   });
   const indexer = startIndexer(core.deps, { batchSize: config.MOTTAK_INDEXER_BATCH, pollMs: config.MOTTAK_INDEXER_POLL_MS, logger });
   const app = createApp(core.deps, {
-    logger,
-    bodyLimitBytes: config.MOTTAK_BODY_LIMIT_BYTES,
-    tipRateLimitPerMinute: config.MOTTAK_TIP_RATE_LIMIT_PER_MINUTE,
-    loginRateLimitPerMinute: config.MOTTAK_LOGIN_RATE_LIMIT_PER_MINUTE,
-    trustProxy: config.MOTTAK_TRUST_PROXY,
-    readiness: () => core.readiness(),
+    ...apiOptionsFromConfig(config, logger, () => core.readiness()),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   const server = await listen(app, config.PORT, config.HOST);
   return {

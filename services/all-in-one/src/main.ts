@@ -1,17 +1,23 @@
 import { DEMO_PARTNER_KEY, DEMO_PASSWORD, DEMO_USERS } from '@mottak/bootstrap';
-import { ConfigError, createLogger, loadConfig, onShutdown } from '@mottak/runtime';
-import { startAllInOne } from './all-in-one';
+import { createLogger, loadConfig, onShutdown, runMain } from '@mottak/runtime';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_WEB_ROOT, startAllInOne } from './all-in-one';
 
 /** `npm start`: the whole product in one process on the embedded engines. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'mottak');
   const shutdown = onShutdown(logger);
-  const running = await startAllInOne(config, logger);
+  const running = await startAllInOne(config, logger, { webRoot: DEFAULT_WEB_ROOT });
   shutdown.register('mottak', () => running.close());
   const lines = [
     '',
     `Mottak kjører på ${running.server.url}  (datakatalog: ${config.MOTTAK_DATA_DIR})`,
+    existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))
+      ? `  Nettleser: ${running.server.url}/  (logg inn med en demobruker)`
+      : '  Nettleser: webappen er ikke bygget (node scripts/build-web.mjs); bare API-et kjører',
+    `  Tipsskjema for publikum: ${running.server.url}/tips`,
     `  API-beskrivelse: ${running.server.url}/api/v1/openapi.json`,
   ];
   if (config.MOTTAK_DEMO_SEED) {
@@ -25,14 +31,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    process.stderr.write(`Porten er allerede i bruk (${(error as Error).message}). Velg en annen med PORT=…\n`);
-    process.exit(2);
-  }
-  throw error;
-});
+runMain(main);

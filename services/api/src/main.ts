@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { openCoreDeps } from '@mottak/bootstrap';
-import { ConfigError, createLogger, loadConfig, onShutdown } from '@mottak/runtime';
+import { createLogger, loadConfig, onShutdown, runMain } from '@mottak/runtime';
+import { apiOptionsFromConfig } from './api-options';
 import { createApp } from './app';
 import { listen } from './listen';
 
@@ -10,23 +12,12 @@ async function main(): Promise<void> {
   const core = await openCoreDeps(config, logger);
   const shutdown = onShutdown(logger);
   shutdown.register('engines', () => core.close());
-  const app = createApp(core.deps, {
-    logger,
-    bodyLimitBytes: config.MOTTAK_BODY_LIMIT_BYTES,
-    tipRateLimitPerMinute: config.MOTTAK_TIP_RATE_LIMIT_PER_MINUTE,
-    loginRateLimitPerMinute: config.MOTTAK_LOGIN_RATE_LIMIT_PER_MINUTE,
-    trustProxy: config.MOTTAK_TRUST_PROXY,
-    readiness: () => core.readiness(),
-  });
+  // The browser app's build (services/web/dist), served at / when it has been built.
+  const webRoot = path.resolve(__dirname, '..', '..', 'web', 'dist');
+  const app = createApp(core.deps, { ...apiOptionsFromConfig(config, logger, () => core.readiness()), webRoot });
   const server = await listen(app, config.PORT, config.HOST);
   shutdown.register('http', () => server.close());
   logger.info({ url: server.url }, 'API klar');
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-});
+runMain(main);

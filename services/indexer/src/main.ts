@@ -1,5 +1,5 @@
 import { openCoreDeps } from '@mottak/bootstrap';
-import { ConfigError, createLogger, loadConfig, onShutdown } from '@mottak/runtime';
+import { createLogger, loadConfig, onShutdown, runMain } from '@mottak/runtime';
 import { startIndexer } from './indexer';
 
 /** An indexer process: outbox → search index. Several may run at once (outbox entries are leased). */
@@ -14,10 +14,4 @@ async function main(): Promise<void> {
   logger.info('indekserer klar');
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-});
+runMain(main);

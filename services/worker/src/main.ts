@@ -1,5 +1,5 @@
 import { openCoreDeps } from '@mottak/bootstrap';
-import { ConfigError, createLogger, loadConfig, onShutdown } from '@mottak/runtime';
+import { createLogger, loadConfig, onShutdown, runMain } from '@mottak/runtime';
 import { startWorker } from './worker';
 
 /** A worker process: assessment jobs and the reconciler. Several may run at once. */
@@ -19,10 +19,4 @@ async function main(): Promise<void> {
   logger.info('worker klar');
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-});
+runMain(main);
