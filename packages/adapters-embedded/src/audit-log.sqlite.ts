@@ -1,6 +1,7 @@
 import type { AuditLog, AuditQuery } from '@mottak/core';
 import type { ChainedEntry, ChainedEntryInput, ChainVerification } from '@mottak/domain';
 import { chainedTableStatements, SqliteChainedLog } from './journal-chain.sqlite';
+import { GroupCommit } from './group-commit';
 import { migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 
 const AUDIT_LOG_MIGRATIONS: ReadonlyArray<{ name: string; statements: string[] }> = [
@@ -17,13 +18,15 @@ const AUDIT_LOG_MIGRATIONS: ReadonlyArray<{ name: string; statements: string[] }
 
 /**
  * AuditLog on SQLite: the same hash-chain scheme as the report journal, in its own table. Each
- * append is a `BEGIN IMMEDIATE` transaction, so concurrent appends from several processes still
+ * append is a savepoint in a group-committed `BEGIN IMMEDIATE` transaction (GroupCommit), so concurrent
+ * appends from several processes still
  * form one unbroken chain.
  */
 export class SqliteAuditLog implements AuditLog {
   private readonly db: SqliteDatabase;
   private readonly ownsDatabase: boolean;
   private readonly log: SqliteChainedLog;
+  private readonly writes: GroupCommit;
 
   /** Takes an open database (shared with other adapters; not closed by `close`) or a file path. */
   constructor(database: SqliteDatabase | string) {
@@ -31,10 +34,11 @@ export class SqliteAuditLog implements AuditLog {
     this.db = typeof database === 'string' ? openSqliteDatabase(database) : database;
     for (const migration of AUDIT_LOG_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
     this.log = new SqliteChainedLog(this.db, 'audit_entries');
+    this.writes = new GroupCommit(this.db);
   }
 
   async append(entry: ChainedEntryInput): Promise<ChainedEntry> {
-    return this.db.transaction(() => this.log.append(entry)).immediate();
+    return this.writes.run(() => this.log.append(entry));
   }
 
   /** Entries matching every given filter, in sequence order (page with `afterSeq`). */

@@ -1,14 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type {
-  Clock,
-  IdempotencyRecord,
-  JournalDraft,
-  OutboxEntry,
-  ReceiveOutcome,
-  RegistrationCommand,
-  ReportChange,
-  ReportListQuery,
-  ReportStore,
+import {
+  type Clock,
+  type IdempotencyRecord,
+  type JournalDraft,
+  type OutboxEntry,
+  type ReceiveOutcome,
+  type RegistrationCommand,
+  type ReportChange,
+  type ReportListQuery,
+  type ReportStore,
+  fieldChanges,
 } from '@mottak/core';
 import {
   type ChainedEntry,
@@ -21,9 +22,9 @@ import {
 import type { AccessCondition } from '@mottak/policies';
 import { type AccessColumns, accessConditionToSql } from './access-condition.sql';
 import { SqliteChainedLog } from './journal-chain.sqlite';
-import { fieldChanges } from './report-changes';
 import { SqliteReportOutbox } from './report-outbox.sqlite';
 import { REPORT_STORE_MIGRATIONS } from './report-store.schema.sql';
+import { GroupCommit } from './group-commit';
 import { isSqliteConstraintError, migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 
 const ACCESS_COLUMNS: AccessColumns = { gradering: 'gradering', compartments: 'compartments', status: 'status' };
@@ -51,7 +52,8 @@ export interface SqliteReportStoreOptions {
 
 /**
  * ReportStore on SQLite. Every read compiles the caller's AccessCondition into its WHERE clause;
- * every write is one `BEGIN IMMEDIATE` transaction holding the state change, its journal entry and
+ * every write is one savepoint inside a group-committed `BEGIN IMMEDIATE` transaction (see
+ * GroupCommit) holding the state change, its journal entry and
  * its outbox rows, so SQLite's single writer serialises registrations across processes.
  */
 export class SqliteReportStore implements ReportStore {
@@ -59,6 +61,7 @@ export class SqliteReportStore implements ReportStore {
   private readonly ownsDatabase: boolean;
   private readonly journal: SqliteChainedLog;
   private readonly outbox: SqliteReportOutbox;
+  private readonly writes: GroupCommit;
   private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
   private readonly selectDoc;
   private readonly insertReport;
@@ -76,6 +79,7 @@ export class SqliteReportStore implements ReportStore {
     for (const migration of REPORT_STORE_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
     this.journal = new SqliteChainedLog(this.db, 'journal_entries');
     this.outbox = new SqliteReportOutbox(this.db, options.clock ?? SYSTEM_CLOCK);
+    this.writes = new GroupCommit(this.db);
     this.selectDoc = this.db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?');
     this.insertReport = this.db.prepare<[ReportRow]>(
       `INSERT INTO reports (id, status, gradering, compartments, content_hash, received_at, journal_year, journal_seq, version, doc)
@@ -111,8 +115,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   async receive(report: Report, journal: JournalDraft, idempotency?: IdempotencyRecord): Promise<ReceiveOutcome> {
-    return this.db
-      .transaction((): ReceiveOutcome => {
+    return this.writes.run((): ReceiveOutcome => {
         if (idempotency) {
           const seen = this.findIdempotency.get(idempotency.scope, idempotency.key);
           if (seen) {
@@ -126,8 +129,7 @@ export class SqliteReportStore implements ReportStore {
           this.insertIdempotency.run(idempotency.scope, idempotency.key, idempotency.requestHash, report.id);
         }
         return { kind: 'created', report };
-      })
-      .immediate();
+      });
   }
 
   async get(id: string, access: AccessCondition): Promise<Report | undefined> {
@@ -168,8 +170,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   async applyChange(change: ReportChange): Promise<Report> {
-    return this.db
-      .transaction((): Report => {
+    return this.writes.run((): Report => {
         const current = this.requireVersion(change.reportId, change.expectedVersion);
         const set = withoutManagedFields(change.set);
         if (set.registration && set.registration.journalNumber !== current.registration?.journalNumber) {
@@ -184,15 +185,13 @@ export class SqliteReportStore implements ReportStore {
         this.appendJournal(next.id, { ...change.journal, details: { ...change.journal.details, changes } });
         if (change.outbox && change.outbox.length > 0) this.outbox.add(next.id, change.outbox);
         return next;
-      })
-      .immediate();
+      });
   }
 
   async register(command: RegistrationCommand): Promise<Report> {
     // Everything below, the sequence bump included, commits or rolls back together: a number is
     // never used up by a registration that failed, so the sequence has no gaps.
-    return this.db
-      .transaction((): Report => {
+    return this.writes.run((): Report => {
         const current = this.requireVersion(command.reportId, command.expectedVersion);
         if (current.registration) {
           throw new DomainError('INVALID_STATE_TRANSITION', 'Rapporten er allerede registrert', {
@@ -222,12 +221,11 @@ export class SqliteReportStore implements ReportStore {
         });
         this.outbox.add(next.id, ['index']);
         return next;
-      })
-      .immediate();
+      });
   }
 
   async markIndexed(reportId: string, at: string): Promise<void> {
-    this.setIndexedAt.run(at, reportId);
+    await this.writes.run(() => this.setIndexedAt.run(at, reportId));
   }
 
   async findStaleReceived(receivedBefore: string, limit: number): Promise<string[]> {
