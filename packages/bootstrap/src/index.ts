@@ -1,2 +1,3 @@
+export * from './opened-core';
 export * from './open-core-deps';
 export * from './demo-seed';

@@ -1,23 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import {
-  createFts5SearchIndex,
-  createSqliteAuditLog,
-  createSqliteIdentityStore,
-  createSqliteJobQueue,
-  createSqliteReportStore,
-} from '@mottak/adapters-embedded';
 import { defaultRuleSet, loadRuleSetFile } from '@mottak/assessment';
-import type { CoreDeps } from '@mottak/core';
-import { type Config, createArgon2idHasher, type Logger, systemClock, uuidIds } from '@mottak/runtime';
-
-export interface OpenedCore {
-  deps: CoreDeps;
-  /** Whether every engine answers (for /readyz). */
-  readiness(): Promise<Record<string, boolean>>;
-  /** Closes every engine; call after servers and consumers have stopped. */
-  close(): Promise<void>;
-}
+import type { Config, Logger } from '@mottak/runtime';
+import { openEmbedded } from './open-embedded';
+import type { OpenedCore } from './opened-core';
+import { openProduction } from './open-production';
 
 /**
  * The composition root shared by every service's main.ts: chooses the engines from the config's
@@ -29,51 +14,7 @@ export async function openCoreDeps(config: Config, logger: Logger, options: { fa
   switch (config.MOTTAK_PROFILE) {
     case 'embedded':
       return openEmbedded(config, logger, ruleSet, options.fastHashing ?? false);
+    case 'production':
+      return openProduction(config, logger, ruleSet, options.fastHashing ?? false);
   }
-}
-
-function openEmbedded(config: Config, logger: Logger, ruleSet: ReturnType<typeof defaultRuleSet>, fastHashing: boolean): OpenedCore {
-  const dir = path.resolve(config.MOTTAK_DATA_DIR);
-  mkdirSync(dir, { recursive: true });
-  const store = createSqliteReportStore(path.join(dir, 'mottak.db'), { clock: systemClock });
-  const identity = createSqliteIdentityStore(path.join(dir, 'mottak.db'));
-  const audit = createSqliteAuditLog(path.join(dir, 'audit.db'));
-  const queue = createSqliteJobQueue(path.join(dir, 'queue.db'), {
-    visibilityTimeoutMs: config.MOTTAK_QUEUE_VISIBILITY_TIMEOUT_MS,
-    maxAttempts: config.MOTTAK_QUEUE_MAX_ATTEMPTS,
-    backoffBaseMs: config.MOTTAK_QUEUE_BACKOFF_MS,
-    onError: (error) => logger.error({ err: error }, 'jobbkøen feilet'),
-  });
-  const index = createFts5SearchIndex(path.join(dir, 'search.db'));
-  const deps: CoreDeps = {
-    store,
-    queue,
-    index,
-    audit,
-    identity,
-    hasher: createArgon2idHasher({ fast: fastHashing }),
-    clock: systemClock,
-    ids: uuidIds,
-    ruleSet: () => ruleSet,
-    sessionTtlMs: config.MOTTAK_SESSION_TTL_MINUTES * 60_000,
-  };
-  return {
-    deps,
-    async readiness() {
-      const check = async (probe: () => Promise<unknown>) => probe().then(() => true, () => false);
-      return {
-        store: await check(() => store.pendingOutboxCount()),
-        queue: await check(() => queue.counts()),
-        audit: await check(() => audit.list({ limit: 1 })),
-        index: await check(() => index.search({ text: 'klar', identifiers: [], access: { kind: 'none' }, limit: 1, offset: 0 })),
-      };
-    },
-    async close() {
-      await queue.close();
-      await index.close();
-      await audit.close();
-      await identity.close();
-      await store.close();
-    },
-  };
 }

@@ -3,3 +3,4 @@ export * from './hash-chain';
 export * from './deps';
 export * from './principal';
 export * from './use-cases';
+export * from './report-changes';

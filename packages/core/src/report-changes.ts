@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@mottak/core';
+import { canonicalJson } from './hash-chain';
 import type { FieldChange, Report } from '@mottak/domain';
 
 /**

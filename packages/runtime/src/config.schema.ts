@@ -8,7 +8,10 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
  * configuration table is generated from this schema (and a test keeps them in step).
  */
 export const configSchema = z.object({
-  MOTTAK_PROFILE: z.enum(['embedded']).default('embedded').describe('Engines to use. `embedded`: SQLite store, queue and FTS5 index in one data directory'),
+  MOTTAK_PROFILE: z
+    .enum(['embedded', 'production'])
+    .default('embedded')
+    .describe('Engines to use. `embedded`: SQLite store, queue and FTS5 index in one data directory; `production`: MongoDB, Redis/BullMQ and Elasticsearch'),
   PORT: int(0, 65535).default(8080).describe('HTTP port of the API'),
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface the API listens on'),
   MOTTAK_DATA_DIR: z.string().min(1).default('.data').describe('Directory of the embedded databases (created if missing)'),
@@ -28,6 +31,13 @@ export const configSchema = z.object({
   MOTTAK_INDEXER_BATCH: int(1, 10_000).default(500).describe('Outbox entries indexed per batch'),
   MOTTAK_INDEXER_POLL_MS: int(1, 60_000).default(50).describe('Indexer poll interval when the outbox is empty'),
   MOTTAK_DEMO_SEED: bool.default(false).describe('Create demo users and load demo reports at start (the README start command sets it)'),
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'må være en mongodb://-URL').optional().describe('Production: MongoDB connection string (the store, journal, audit log and users)'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'må være en redis://-URL').optional().describe('Production: Redis for the BullMQ job queue'),
+  MOTTAK_REDIS_PREFIX: z.string().min(1).max(50).default('mottak').describe('Production: prefix of every Redis key'),
+  ELASTICSEARCH_URL: z.url().optional().describe('Production: Elasticsearch 8 node URL'),
+  ELASTICSEARCH_INDEX_ALIAS: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).default('mottak-reports').describe('Production: alias the search index is served under'),
+  ELASTICSEARCH_ANALYZER: z.enum(['norwegian', 'standard', 'auto']).default('norwegian').describe('Production: text analyzer (`standard` where the server lacks analysis-common; `auto` picks)'),
+  ELASTICSEARCH_API_KEY: z.string().min(1).optional().describe('Production: Elasticsearch API key (secret; never logged)'),
   MOTTAK_SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000).describe('Time in-flight work gets to finish on SIGTERM before it is returned to the queue'),
 });
 

@@ -36,3 +36,19 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'MOTTAK_DATA_DIR', 'MOTTAK_BODY_LIMIT_BYTES', 'MOTTAK_RULES_FILE']) expect(table).toContain(`\`${name}\``);
   });
 });
+
+describe('production profile', () => {
+  it('names every missing engine URL', () => {
+    expect(() => loadConfig({ MOTTAK_PROFILE: 'production', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/MONGO_URL: mangler[\s\S]*ELASTICSEARCH_URL: mangler/);
+  });
+
+  it('refuses a malformed engine URL without echoing it', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://hemmelig@example' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'http://hemmelig@example' })).not.toThrow(/hemmelig/);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({ MOTTAK_PROFILE: 'production', REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/mottak', ELASTICSEARCH_URL: 'http://127.0.0.1:9200' });
+    expect(config.ELASTICSEARCH_ANALYZER).toBe('norwegian');
+  });
+});

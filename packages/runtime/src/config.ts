@@ -8,6 +8,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** The engines the production profile cannot start without. */
+const PRODUCTION_ENGINE_URLS = ['MONGO_URL', 'REDIS_URL', 'ELASTICSEARCH_URL'] as const;
+
 /** Reads and validates the configuration from environment variables; fails fast naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config {
   const source: Record<string, string | undefined> = {};
@@ -19,6 +22,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const parsed = configSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  if (parsed.data.MOTTAK_PROFILE === 'production') {
+    const missing = PRODUCTION_ENGINE_URLS.filter((name) => parsed.data[name] === undefined);
+    if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: mangler (påkrevd når MOTTAK_PROFILE=production)`));
   }
   return parsed.data;
 }

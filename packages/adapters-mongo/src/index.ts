@@ -1,0 +1,6 @@
+export * from './mongo-connection';
+export * from './access-condition.mongo';
+export * from './report-store.mongo';
+export * from './audit-log.mongo';
+export * from './identity-store.mongo';
+export * from './mongo-adapters';

@@ -1,0 +1,52 @@
+import type { Clock } from '@mottak/core';
+import type { Connection } from 'mongoose';
+import { type MongoAuditLog, openMongoAuditLog } from './audit-log.mongo';
+import { type MongoIdentityStore, openMongoIdentityStore } from './identity-store.mongo';
+import { connectMongo, type ConnectMongoOptions, describeMongoServer, type MongoServerInfo } from './mongo-connection';
+import { type MongoReportStore, openMongoReportStore } from './report-store.mongo';
+
+/** The MongoDB adapters of one process, sharing one connection pool. */
+export interface MongoAdapters {
+  store: MongoReportStore;
+  audit: MongoAuditLog;
+  identity: MongoIdentityStore;
+  /** What answers at the URL (real MongoDB, or the mongo-java-server test server), for the start-up log. */
+  server: MongoServerInfo;
+  connection: Connection;
+  /** Whether the server answers `ping` (for /readyz). */
+  ping(): Promise<boolean>;
+  /** Closes the connection; call after servers and consumers have stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `url` once and opens the report store (indexes, roll-forward of half-done changes),
+ * the audit log and the identity store on that connection. For a composition root.
+ */
+export async function openMongoAdapters(url: string, options: { clock?: Clock; connect?: ConnectMongoOptions } = {}): Promise<MongoAdapters> {
+  const connection = await connectMongo(url, options.connect);
+  try {
+    const server = await describeMongoServer(connection);
+    const store = await openMongoReportStore(connection, options.clock ? { clock: options.clock } : {});
+    const audit = await openMongoAuditLog(connection);
+    const identity = await openMongoIdentityStore(connection);
+    return {
+      store,
+      audit,
+      identity,
+      server,
+      connection,
+      ping: async () =>
+        connection.db
+          ?.admin()
+          .command({ ping: 1 })
+          .then(() => true, () => false) ?? false,
+      close: async () => {
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

@@ -1,0 +1,357 @@
+import {
+  type Clock,
+  type IdempotencyRecord,
+  type JournalDraft,
+  type OutboxEntry,
+  type ReceiveOutcome,
+  type RegistrationCommand,
+  type ReportChange,
+  type ReportListQuery,
+  type ReportStore,
+  fieldChanges,
+} from '@mottak/core';
+import { type ChainedEntry, type ChainVerification, DomainError, formatJournalNumber, type Report } from '@mottak/domain';
+import type { AccessCondition } from '@mottak/policies';
+import type { Connection, Model } from 'mongoose';
+import { accessConditionToMongo } from './access-condition.mongo';
+import { MongoChainedLog } from './chained-log.mongo';
+import { connectMongo, type ConnectMongoOptions, isDuplicateKeyError } from './mongo-connection';
+import {
+  counterModel,
+  draftKey,
+  type EmbeddedOutboxEntry,
+  JOURNAL_NUMBER_INDEX,
+  type PendingJournalDraft,
+  reportFields,
+  type ReportDoc,
+  reportModel,
+  reportUpdate,
+  toReport,
+} from './report-document';
+import { ReportJournalWriter } from './report-journal.mongo';
+import { MongoReportOutbox } from './report-outbox.mongo';
+import { backoff, SerialQueue } from './serial-queue';
+
+const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+/** Only the Report's own fields are read back; the bookkeeping stays in the database. */
+const REPORT_PROJECTION = { pendingJournal: 0, outbox: 0, idempotencyKey: 0, idempotencyRequestHash: 0, journalYear: 0, journalSeq: 0 };
+/** Attempts at taking the next journal number when other processes keep taking it first. */
+const MAX_NUMBER_ATTEMPTS = 200;
+
+export interface MongoReportStoreOptions {
+  /** Time source for the outbox's leases and retries. */
+  clock?: Clock;
+  /** Test-only fault injection: runs after a change is stored and before its journal entry is appended. */
+  afterStateWrite?: (reportId: string) => Promise<void>;
+}
+
+/**
+ * ReportStore on MongoDB, correct without multi-document transactions (a standalone server, or
+ * mongo-java-server in tests, has none):
+ * - a report, its pending journal drafts and its outbox entries are one document, so a change,
+ *   its journal draft and its outbox entries are written by one atomic update that also checks
+ *   the version (optimistic concurrency);
+ * - a journal number is taken by that same update: the next number is the year's highest plus one,
+ *   and a unique index on (year, seq) rejects a number someone else took meanwhile (then we try
+ *   the next). A number exists only on the report that got it, so a failed or interrupted
+ *   registration uses up none: the sequence has no gaps;
+ * - drafts move into the hash-chained journal right after (ReportJournalWriter), and anything
+ *   left behind by a crash is rolled forward by `recover()` (run on open) or by the next writer;
+ * - idempotency keys are a unique field of the report itself: insert first, and on a duplicate
+ *   key answer with the report that has it.
+ * Every read compiles the caller's AccessCondition into its filter.
+ */
+export class MongoReportStore implements ReportStore {
+  private readonly reports: Model<ReportDoc>;
+  private readonly journal: MongoChainedLog;
+  private readonly journalWriter: ReportJournalWriter;
+  private readonly outbox: MongoReportOutbox;
+  /** Registrations of this process take numbers one at a time (per store), so they do not collide with each other. */
+  private readonly numbering = new SerialQueue();
+  private readonly afterStateWrite: (reportId: string) => Promise<void>;
+
+  /** Takes an open connection; `close` closes it only if `ownsConnection`. Call `open()` (or use openMongoReportStore) before use. */
+  constructor(
+    private readonly connection: Connection,
+    options: MongoReportStoreOptions = {},
+    private readonly ownsConnection = false,
+  ) {
+    this.reports = reportModel(connection);
+    this.journal = new MongoChainedLog(connection, 'journal_entries');
+    this.journalWriter = new ReportJournalWriter(this.reports, this.journal);
+    this.outbox = new MongoReportOutbox(this.reports, counterModel(connection), options.clock ?? SYSTEM_CLOCK);
+    this.afterStateWrite = options.afterStateWrite ?? (async () => undefined);
+  }
+
+  /** Creates collections and indexes (idempotent) and rolls forward what a crashed process left half done. */
+  async open(): Promise<this> {
+    await this.reports.createIndexes();
+    await this.journal.ensureIndexes();
+    await this.recover();
+    return this;
+  }
+
+  /** Appends journal drafts left behind by a process that died mid-change; returns how many reports it completed. */
+  async recover(): Promise<number> {
+    return this.journalWriter.recover();
+  }
+
+  async receive(report: Report, journal: JournalDraft, idempotency?: IdempotencyRecord): Promise<ReceiveOutcome> {
+    const idempotencyKey = idempotency ? JSON.stringify([idempotency.scope, idempotency.key]) : undefined;
+    const draft = { key: draftKey(report.id, report.version), ...journal };
+    try {
+      await this.reports.create({
+        ...reportFields(report),
+        ...(idempotency ? { idempotencyKey, idempotencyRequestHash: idempotency.requestHash } : {}),
+        pendingJournal: [draft],
+        outbox: [],
+      });
+    } catch (error) {
+      // Whichever unique index the server names first (the key's, or _id for a retried report id),
+      // a stored report with this key means the request was seen before.
+      if (!idempotency || !isDuplicateKeyError(error)) throw error;
+      const first = await this.reports.findOne({ idempotencyKey }).lean<ReportDoc>();
+      if (!first) throw error;
+      if (first.idempotencyRequestHash !== idempotency.requestHash) return { kind: 'idempotency-conflict' };
+      // The first request may have died before its journal entry: finish that before answering.
+      await this.journalWriter.flush(first._id);
+      return { kind: 'replayed', report: toReport(first) };
+    }
+    await this.afterStateWrite(report.id);
+    await this.journalWriter.append(report.id, [draft]);
+    return { kind: 'created', report };
+  }
+
+  async get(id: string, access: AccessCondition): Promise<Report | undefined> {
+    const doc = await this.reports
+      .findOne({ $and: [{ _id: id }, accessConditionToMongo(access)] }, REPORT_PROJECTION)
+      .lean<ReportDoc>();
+    return doc ? toReport(doc) : undefined;
+  }
+
+  /** Newest first by received time. An empty `statuses` list means no status filter. */
+  async list(access: AccessCondition, query: ReportListQuery): Promise<{ total: number; items: Report[] }> {
+    const clauses = [accessConditionToMongo(access)];
+    if (query.statuses && query.statuses.length > 0) clauses.push({ status: { $in: query.statuses } });
+    const filter = { $and: clauses };
+    // Two queries, not one snapshot: a report arriving in between can make total and page differ by it.
+    const [total, docs] = await Promise.all([
+      this.reports.countDocuments(filter),
+      this.reports
+        .find(filter, REPORT_PROJECTION)
+        .sort({ receivedAt: -1, _id: -1 })
+        .skip(query.offset)
+        .limit(query.limit)
+        .lean<ReportDoc[]>(),
+    ]);
+    return { total, items: docs.map(toReport) };
+  }
+
+  async findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]> {
+    const docs = await this.reports
+      .find({ $and: [{ contentHash, _id: { $ne: excludeId } }, accessConditionToMongo(access)] }, { _id: 1 })
+      .sort({ receivedAt: 1, _id: 1 })
+      .lean<Array<{ _id: string }>>();
+    return docs.map((doc) => doc._id);
+  }
+
+  async applyChange(change: ReportChange): Promise<Report> {
+    const current = await this.requireVersion(change.reportId, change.expectedVersion);
+    const set = withoutManagedFields(change.set);
+    if ('registration' in set && set.registration?.journalNumber !== current.registration?.journalNumber) {
+      // Journal numbers come only from register(); anything else could leave a gap or a duplicate.
+      throw new DomainError('JOURNAL_NUMBER_CONFLICT', 'Journalnummer kan bare tildeles ved registrering', {
+        journalNumber: current.registration?.journalNumber ?? null,
+      });
+    }
+    const next: Report = { ...current, ...set, version: current.version + 1, updatedAt: change.journal.at };
+    const changes = fieldChanges(current, next, Object.keys(set));
+    const draft = { ...change.journal, details: { ...change.journal.details, changes } };
+    const entries = await this.outbox.newEntries(change.outbox ?? []);
+    const drafts = await this.writeChange(current, next, draft, entries, {});
+    await this.afterStateWrite(next.id);
+    await this.journalWriter.append(next.id, drafts);
+    return next;
+  }
+
+  async register(command: RegistrationCommand): Promise<Report> {
+    const current = await this.requireVersion(command.reportId, command.expectedVersion);
+    if (current.registration) throw alreadyRegistered(current);
+    const [entry] = await this.outbox.newEntries(['index']);
+    const { registered: next, drafts } = await this.numbering.run(async () => {
+      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
+        const sequence = (await this.highestSequence(command.year)) + 1;
+        const journalNumber = formatJournalNumber({ year: command.year, sequence });
+        const registered: Report = {
+          ...current,
+          status: 'registrert',
+          registration: { ...command.registration, journalNumber },
+          gradering: command.gradering,
+          compartments: command.compartments,
+          // No skjerming in the command keeps the one already set: registering never lifts it silently.
+          ...(command.skjerming ? { skjerming: command.skjerming } : {}),
+          version: current.version + 1,
+          updatedAt: command.journal.at,
+        };
+        const changes = fieldChanges(current, registered, ['status', 'gradering', 'compartments', 'skjerming']);
+        const draft = { ...command.journal, details: { ...command.journal.details, journalNumber, changes } };
+        try {
+          const extra = { journalYear: command.year, journalSeq: sequence };
+          return { registered, drafts: await this.writeChange(current, registered, draft, entry ? [entry] : [], extra) };
+        } catch (error) {
+          if (!isDuplicateKeyError(error, JOURNAL_NUMBER_INDEX)) throw error;
+          // Another process took this number between our read and our write: take the next one.
+          await backoff(attempt);
+        }
+      }
+      throw new DomainError('JOURNAL_NUMBER_CONFLICT', 'Fant ikke ledig journalnummer; prøv igjen', { year: command.year });
+    });
+    await this.afterStateWrite(next.id);
+    await this.journalWriter.append(next.id, drafts);
+    return next;
+  }
+
+  async markIndexed(reportId: string, at: string): Promise<void> {
+    await this.reports.updateOne({ _id: reportId }, { $set: { indexedAt: at } });
+  }
+
+  async findStaleReceived(receivedBefore: string, limit: number): Promise<string[]> {
+    const docs = await this.reports
+      .find({ status: 'mottatt', receivedAt: { $lt: receivedBefore } }, { _id: 1 })
+      .sort({ receivedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<Array<{ _id: string }>>();
+    return docs.map((doc) => doc._id);
+  }
+
+  async claimOutbox(limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    return this.outbox.claim(limit, leaseMs);
+  }
+
+  async completeOutbox(ids: number[]): Promise<void> {
+    await this.outbox.complete(ids);
+  }
+
+  async failOutbox(id: number, error: string, retryAfterMs: number): Promise<void> {
+    await this.outbox.retryLater(id, error, retryAfterMs);
+  }
+
+  async pendingOutboxCount(): Promise<number> {
+    return this.outbox.pendingCount();
+  }
+
+  /** The report's journal, its drafts rolled forward first, so every stored change is in it. */
+  async journalFor(reportId: string): Promise<ChainedEntry[]> {
+    await this.journalWriter.flush(reportId);
+    return this.journal.list({ subjectId: reportId });
+  }
+
+  async listJournal(query: { afterSeq?: number; limit: number }): Promise<ChainedEntry[]> {
+    await this.recover();
+    return this.journal.list(query);
+  }
+
+  async verifyJournal(): Promise<ChainVerification> {
+    await this.recover();
+    return this.journal.verify();
+  }
+
+  /** Closes the connection if this store opened it. */
+  async close(): Promise<void> {
+    if (this.ownsConnection) await this.connection.close();
+  }
+
+  /**
+   * The one atomic write of a change: the report's new fields, its journal draft and its outbox
+   * entries, applied only if the stored version is still `current.version`. Returns the report's
+   * pending drafts after the write (this one, and any an interrupted writer left before it).
+   */
+  private async writeChange(
+    current: Report,
+    next: Report,
+    draft: JournalDraft,
+    entries: EmbeddedOutboxEntry[],
+    extra: Partial<Pick<ReportDoc, 'journalYear' | 'journalSeq'>>,
+  ): Promise<PendingJournalDraft[]> {
+    const { $set, $unset } = reportUpdate(current, next);
+    const filter: Record<string, unknown> = { _id: current.id, version: current.version };
+    // A registration also insists the report is still unregistered.
+    if (extra.journalSeq !== undefined) filter['journalSeq'] = { $exists: false };
+    const written = await this.reports
+      .findOneAndUpdate(
+        filter,
+        {
+          $set: { ...$set, ...extra },
+          ...(Object.keys($unset).length > 0 ? { $unset } : {}),
+          $push: {
+            pendingJournal: { key: draftKey(next.id, next.version), ...draft },
+            ...(entries.length > 0 ? { outbox: { $each: entries } } : {}),
+          },
+        },
+        { new: true, runValidators: true },
+      )
+      .select({ pendingJournal: 1 })
+      .lean<Pick<ReportDoc, 'pendingJournal'>>();
+    if (!written) {
+      // Someone changed or registered it since we read it (or it is gone): say which.
+      const now = await this.reports.findById(current.id, REPORT_PROJECTION).lean<ReportDoc>();
+      if (!now) throw notFound();
+      if (now.version !== current.version) throw versionConflict(now.version);
+      throw alreadyRegistered(toReport(now));
+    }
+    return written.pendingJournal;
+  }
+
+  /** The stored report if its version is `expected`; REPORT_NOT_FOUND or VERSION_CONFLICT otherwise. */
+  private async requireVersion(id: string, expected: number): Promise<Report> {
+    const doc = await this.reports.findById(id, REPORT_PROJECTION).lean<ReportDoc>();
+    if (!doc) throw notFound();
+    if (doc.version !== expected) throw versionConflict(doc.version);
+    return toReport(doc);
+  }
+
+  /** The highest sequence number given in `year` so far (0 if none), from the unique (year, seq) index. */
+  private async highestSequence(year: number): Promise<number> {
+    const top = await this.reports
+      .findOne({ journalYear: year }, { journalSeq: 1 })
+      .sort({ journalYear: -1, journalSeq: -1 })
+      .lean<Pick<ReportDoc, 'journalSeq'>>();
+    return top?.journalSeq ?? 0;
+  }
+}
+
+/** Connects to `url` (or uses an open connection), prepares the collections and recovers; the store owns a connection it opened. */
+export async function openMongoReportStore(
+  target: Connection | string,
+  options: MongoReportStoreOptions & { connect?: ConnectMongoOptions } = {},
+): Promise<MongoReportStore> {
+  const owns = typeof target === 'string';
+  const connection = typeof target === 'string' ? await connectMongo(target, options.connect) : target;
+  const store = new MongoReportStore(connection, options, owns);
+  try {
+    return await store.open();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+function notFound(): DomainError {
+  return new DomainError('REPORT_NOT_FOUND', 'Rapporten finnes ikke');
+}
+
+function versionConflict(currentVersion: number): DomainError {
+  return new DomainError('VERSION_CONFLICT', 'Rapporten er endret siden du åpnet den', { currentVersion });
+}
+
+function alreadyRegistered(report: Report): DomainError {
+  return new DomainError('INVALID_STATE_TRANSITION', 'Rapporten er allerede registrert', {
+    status: report.status,
+    journalNumber: report.registration?.journalNumber ?? null,
+  });
+}
+
+function withoutManagedFields(set: ReportChange['set']): ReportChange['set'] {
+  const { id: _id, version: _version, updatedAt: _updatedAt, ...rest } = set as Partial<Report>;
+  return rest;
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { type BullMqJobQueue, type BullMqJobQueueOptions, createBullMqJobQueue } from './job-queue.bullmq';
+import { deleteKeysWithPrefix } from './redis-server';
+
+/**
+ * Test support: queues on the Redis at REDIS_URL under a key prefix unique to this test run, so
+ * test files running in parallel (or on a shared Redis) never see each other's keys.
+ */
+export const TEST_RUN_PREFIX = `mottak-test-${process.pid}-${randomUUID().slice(0, 8)}`;
+let namespaces = 0;
+
+/** REDIS_URL, or an error naming it. */
+export function requireRedisUrl(): string {
+  const url = process.env.REDIS_URL;
+  if (!url) throw new Error('REDIS_URL er ikke satt; start Redis med scripts/provision-redis.sh og sett REDIS_URL');
+  return url;
+}
+
+export type TestQueueOptions = Omit<BullMqJobQueueOptions, 'redisUrl' | 'prefix' | 'onError'>;
+
+/** Opens queues over one fresh key prefix (as separate processes would) and removes it all at the end. */
+export function queuesOver(options: TestQueueOptions, redisUrl = requireRedisUrl()) {
+  const prefix = `${TEST_RUN_PREFIX}:${++namespaces}`;
+  const opened: BullMqJobQueue[] = [];
+  /** Machinery errors (e.g. a late worker's lost lock); collected instead of printed. */
+  const errors: unknown[] = [];
+  const open = () => {
+    const queue = createBullMqJobQueue({
+      redisUrl,
+      prefix,
+      onError: (error) => errors.push(error),
+      // BullMQ's stalled checker may arm one more timer of this length when a worker closes during a
+      // check; a short interval keeps that from holding the test process open (services exit anyway).
+      stalledCheckIntervalMs: Math.min(250, Math.max(50, Math.floor((options.visibilityTimeoutMs ?? 30_000) / 2))),
+      ...options,
+    });
+    opened.push(queue);
+    return queue;
+  };
+  const cleanup = async () => {
+    await Promise.all(opened.map((queue) => queue.close()));
+    await deleteKeysWithPrefix(redisUrl, prefix);
+  };
+  return { prefix, redisUrl, open, cleanup, errors };
+}
+
+/**
+ * Claims an empty logical database for a test that runs FLUSHDB, so the flush cannot touch keys of
+ * other tests (which use database 0 or their own claim). The claim lives in database 0 with an
+ * expiry, so a crashed run frees it by itself.
+ */
+export async function claimEmptyDatabase(redisUrl: string): Promise<{ url: string; release(): Promise<void> }> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const databases = Number(((await redis.config('GET', 'databases')) as string[])[1] ?? '16');
+    for (let db = databases - 1; db >= 1; db--) {
+      const claimKey = `mottak-test:flushdb-claim:${db}`;
+      if ((await redis.set(claimKey, TEST_RUN_PREFIX, 'PX', 120_000, 'NX')) !== 'OK') continue;
+      const probe = redis.duplicate({ db });
+      const size = await probe.dbsize();
+      probe.disconnect();
+      if (size > 0) {
+        await redis.del(claimKey);
+        continue;
+      }
+      const url = new URL(redisUrl);
+      url.pathname = `/${db}`;
+      return {
+        url: url.toString(),
+        async release() {
+          const owner = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+          try {
+            if ((await owner.get(claimKey)) === TEST_RUN_PREFIX) await owner.del(claimKey);
+          } finally {
+            owner.disconnect();
+          }
+        },
+      };
+    }
+    throw new Error('Fant ingen tom Redis-database å kjøre FLUSHDB i');
+  } finally {
+    redis.disconnect();
+  }
+}

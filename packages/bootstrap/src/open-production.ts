@@ -1,0 +1,74 @@
+import { createElasticSearchIndex } from '@mottak/adapters-elastic';
+import { openMongoAdapters } from '@mottak/adapters-mongo';
+import { createBullMqJobQueue, readRedisServerInfo, redactRedisUrl } from '@mottak/adapters-redis';
+import type { RuleSet } from '@mottak/assessment';
+import type { CoreDeps } from '@mottak/core';
+import { type Config, createArgon2idHasher, type Logger, systemClock, uuidIds } from '@mottak/runtime';
+import type { OpenedCore } from './opened-core';
+
+/**
+ * The production profile: MongoDB (store, journal, audit log, users), Redis/BullMQ (queue) and
+ * Elasticsearch (search). Each engine is checked at start so that a wrong URL fails fast with the
+ * engine's name; secrets in URLs are redacted from logs.
+ */
+export async function openProduction(config: Config, logger: Logger, ruleSet: RuleSet, fastHashing: boolean): Promise<OpenedCore> {
+  const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = config;
+  if (!MONGO_URL || !REDIS_URL || !ELASTICSEARCH_URL) throw new Error('production profile without engine URLs (loadConfig checks this)');
+
+  const redis = await readRedisServerInfo(REDIS_URL).catch((error: unknown) => {
+    throw new Error(`REDIS_URL: Redis svarer ikke på ${redactRedisUrl(REDIS_URL)} (${(error as Error).message})`);
+  });
+  logger.info({ redis }, 'Redis');
+  const mongo = await openMongoAdapters(MONGO_URL, { clock: systemClock }).catch((error: unknown) => {
+    throw new Error(`MONGO_URL: MongoDB svarer ikke (${(error as Error).message})`);
+  });
+  logger.info({ mongo: mongo.server.description }, 'MongoDB');
+  const queue = createBullMqJobQueue({
+    redisUrl: REDIS_URL,
+    prefix: config.MOTTAK_REDIS_PREFIX,
+    visibilityTimeoutMs: config.MOTTAK_QUEUE_VISIBILITY_TIMEOUT_MS,
+    maxAttempts: config.MOTTAK_QUEUE_MAX_ATTEMPTS,
+    backoffBaseMs: config.MOTTAK_QUEUE_BACKOFF_MS,
+    onError: (error) => logger.warn({ err: error }, 'jobbkøen feilet'),
+  });
+  const index = createElasticSearchIndex({
+    node: ELASTICSEARCH_URL,
+    indexAlias: config.ELASTICSEARCH_INDEX_ALIAS,
+    analyzer: config.ELASTICSEARCH_ANALYZER,
+    ...(config.ELASTICSEARCH_API_KEY ? { apiKey: config.ELASTICSEARCH_API_KEY } : {}),
+  });
+  // Search may come up after the API: a failure here is retried on first use, not fatal.
+  await index.ensureIndex().then(
+    (analyzer) => logger.info({ analyzer }, 'Elasticsearch'),
+    (error: unknown) => logger.warn({ err: error }, 'søkeindeksen er ikke klar ennå'),
+  );
+
+  const deps: CoreDeps = {
+    store: mongo.store,
+    queue,
+    index,
+    audit: mongo.audit,
+    identity: mongo.identity,
+    hasher: createArgon2idHasher({ fast: fastHashing }),
+    clock: systemClock,
+    ids: uuidIds,
+    ruleSet: () => ruleSet,
+    sessionTtlMs: config.MOTTAK_SESSION_TTL_MINUTES * 60_000,
+  };
+  return {
+    deps,
+    async readiness() {
+      const check = async (probe: () => Promise<unknown>) => probe().then(() => true, () => false);
+      return {
+        store: await check(() => mongo.ping()),
+        queue: await check(() => queue.counts()),
+        index: await check(() => index.assertReady()),
+      };
+    },
+    async close() {
+      await queue.close();
+      await index.close();
+      await mongo.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
+import { eventually, startTestMottak, type TestMottak } from '../support/test-mottak';
+
+const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = process.env;
+const enginesPresent = Boolean(MONGO_URL && REDIS_URL && ELASTICSEARCH_URL);
+if (!enginesPresent && process.env.CI !== 'true') {
+  console.warn('production profile end-to-end test skipped: MONGO_URL, REDIS_URL and ELASTICSEARCH_URL are not all set (npm test provisions them)');
+}
+
+/**
+ * The same product on the production engines — MongoDB (here the wire-compatible test server),
+ * Redis/BullMQ and Elasticsearch — through the same HTTP API: intake → assessment → registration →
+ * search, with the access rules holding.
+ */
+(enginesPresent || process.env.CI === 'true' ? describe : describe.skip)('production profile end to end', () => {
+  const tag = `e2e${process.pid}${Date.now().toString(36)}`;
+  let mottak: TestMottak;
+
+  beforeAll(async () => {
+    if (!enginesPresent) throw new Error('CI=true but the production engines are not provisioned (MONGO_URL, REDIS_URL, ELASTICSEARCH_URL)');
+    const mongo = new URL(MONGO_URL!);
+    mongo.pathname = `/mottak-${tag}`;
+    mottak = await startTestMottak({
+      MOTTAK_PROFILE: 'production',
+      MONGO_URL: mongo.toString(),
+      REDIS_URL: REDIS_URL!,
+      MOTTAK_REDIS_PREFIX: `mottak-${tag}`,
+      ELASTICSEARCH_URL: ELASTICSEARCH_URL!,
+      ELASTICSEARCH_INDEX_ALIAS: `mottak-${tag}`,
+      ELASTICSEARCH_ANALYZER: 'auto',
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await mottak?.close();
+    if (!enginesPresent) return;
+    await deleteKeysWithPrefix(REDIS_URL!, `mottak-${tag}`);
+    await fetch(new URL(`/mottak-${tag}-v*`, ELASTICSEARCH_URL!), { method: 'DELETE' });
+  });
+
+  it('walks the whole flow and hides what a user may not see', async () => {
+    const ready = await mottak.http.get('/readyz');
+    expect(ready.body.checks).toEqual({ store: true, queue: true, index: true });
+
+    const intake = await mottak.http
+      .post('/api/v1/reports')
+      .set('X-API-Key', mottak.partnerKey)
+      .set('Idempotency-Key', 'prod-1')
+      .send({ channel: 'partner', title: 'Drone over havna', body: 'Vakt så en drone over havna; melder ringte fra 0047 912 34 567.' });
+    expect(intake.status).toBe(202);
+    const kari = await mottak.bearer('kari');
+    await eventually(async () => {
+      const report = await mottak.http.get(`/api/v1/reports/${intake.body.id}`).set('Authorization', kari);
+      return report.body.status === 'vurdert' ? report.body : undefined;
+    }, 'assessment on the production engines', 20_000);
+    const registered = await mottak.http.post(`/api/v1/reports/${intake.body.id}/registration`).set('Authorization', kari).send({ gradering: 'BEGRENSET' });
+    expect(registered.status).toBe(201);
+    expect(registered.body.registration.journalNumber).toMatch(/^\d{4}\/\d{6}$/);
+
+    const siri = await mottak.bearer('siri');
+    const found = await eventually(async () => {
+      const response = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', siri);
+      return response.body.total === 1 ? response.body : undefined;
+    }, 'the report to be searchable in Elasticsearch', 20_000);
+    expect(found.hits[0].id).toBe(intake.body.id);
+
+    const sander = await mottak.bearer('sander');
+    const secret = await eventually(async () => {
+      const response = await mottak.http.get('/api/v1/search').query({ q: 'diplomat' }).set('Authorization', sander);
+      return response.body.total === 1 ? response.body.hits[0] : undefined;
+    }, 'the demo HEMMELIG report to be indexed', 20_000);
+    const hidden = await mottak.http.get('/api/v1/search').query({ q: 'diplomat' }).set('Authorization', siri);
+    expect(hidden.body).toMatchObject({ total: 0, hits: [] });
+    expect((await mottak.http.get(`/api/v1/reports/${secret.id}`).set('Authorization', siri)).status).toBe(404);
+
+    const verify = await mottak.http.post('/api/v1/journal/verify').set('Authorization', await mottak.bearer('rita'));
+    expect(verify.body.journal.ok).toBe(true);
+    expect(verify.body.audit.ok).toBe(true);
+  }, 90_000);
+});
