@@ -135,6 +135,36 @@ module.exports = {
       'Services wire packages together; the api, worker and indexer are reusable by the composite ' +
         'services (all-in-one, cli). Nothing imports cli, all-in-one or web.',
     ),
+    ...onlyImports(
+      'web-only-domain',
+      '^(services/web)/',
+      ['^packages/domain/'],
+      'The browser app talks to Mottak over HTTP. Of our code it may use only the domain, for its types; ' +
+        'never the core, an adapter, the runtime or a service.',
+    ),
+    {
+      name: 'web-domain-types-only',
+      comment:
+        'Domain imports in the browser app are type-only (erased by the build), so no server code or zod ' +
+        'schema ends up in the bundle; labels and lists the UI needs are its own, checked against the types.',
+      severity: 'error',
+      from: { path: '^services/web/' },
+      to: { path: '^packages/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'web-no-node-modules',
+      comment: "Node's built-in modules do not exist in the browser (vite.config.ts, run by Node, may use them).",
+      severity: 'error',
+      from: { path: '^services/web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'web-no-server-libraries',
+      comment: 'Server libraries (HTTP, engines, zod, logging) never go into the browser bundle.',
+      severity: 'error',
+      from: { path: '^services/web/src/' },
+      to: { path: `(^|/)(${[...INFRA_LIBS, 'zod', 'pino', 'pino-http', 'helmet', 'express-rate-limit'].map((lib) => lib.replace(/[.]/g, '\\.')).join('|')})(/|$)` },
+    },
   ],
   options: {
     // Cruise our code, but do not descend into libraries (their resolved paths are still checked).

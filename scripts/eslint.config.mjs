@@ -90,6 +90,35 @@ export default defineConfig(
     },
   },
   {
+    // The browser app (services/web/src) runs in the browser: Node's globals and modules do not exist
+    // there, and a bundler shim would only hide the mistake. (no-undef is off for TypeScript, whose
+    // checker, with the DOM library in services/web/tsconfig.json, covers the browser's globals.)
+    files: ['services/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate'].map((name) => ({
+          name,
+          message: 'A Node.js global; the web app runs in the browser.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'Node.js modules do not exist in the browser.' },
+            { regex: '^@mottak/(?!domain$)', message: 'The web app talks to the server over HTTP; of our packages it may import only @mottak/domain, and only types.' },
+          ],
+        },
+      ],
+      // Domain code is imported for its types only, so no server code (or zod) ends up in the bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@mottak/domain', message: 'Import types only: `import type { … } from "@mottak/domain"`.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // Services and packages log through the runtime's pino logger (structured, with ids);
     // the CLI talks to a person on a terminal, and scripts/ and test/ (bench included) may print.
     files: ['packages/**', 'services/**'],

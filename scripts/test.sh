@@ -16,7 +16,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_STEPS=(lint typecheck deps jest)
+ALL_STEPS=(engines lint typecheck deps jest)
 STARTED_AT=$SECONDS
 PASSED=0
 FAILED=0
@@ -48,6 +48,48 @@ check() {
   fi
 }
 
+# Real engines for the production adapters' contract suites (no Docker here): the local Redis,
+# mongo-java-server (a wire-compatible test server, not MongoDB) and Elasticsearch from Maven
+# Central. Each URL the user already set is used as it is. Elasticsearch starts in the background
+# (about 30 s cold) while the static checks run; step_jest waits for it.
+ES_PROVISION_PID=
+step_engines() {
+  header "engines: Redis, MongoDB-compatible test server, Chromium, Elasticsearch"
+  if [[ -z ${REDIS_URL:-} ]]; then
+    if bash scripts/provision-redis.sh; then export REDIS_URL=redis://127.0.0.1:6379; else add_counts "engine redis" 0 1 0; fi
+  fi
+  if [[ -z ${MONGO_URL:-} ]]; then
+    local mongo
+    if mongo=$(bash scripts/provision-mongo.sh | tail -n 1) && [[ $mongo == mongodb://* ]]; then
+      export MONGO_URL="$mongo/mottak-test"
+    else
+      add_counts "engine mongo" 0 1 0
+    fi
+  fi
+  # The browser tests drive Debian's Chromium with playwright-core (no browser downloads here).
+  bash scripts/provision-chromium.sh || add_counts "engine chromium" 0 1 0
+  if [[ -z ${ELASTICSEARCH_URL:-} ]]; then
+    mkdir -p .cache
+    bash scripts/provision-elasticsearch.sh >.cache/elasticsearch.url 2>.cache/elasticsearch-provision.log &
+    ES_PROVISION_PID=$!
+  fi
+}
+
+# Waits for the background Elasticsearch provisioning started by step_engines.
+await_elasticsearch() {
+  [[ -n $ES_PROVISION_PID ]] || return 0
+  if wait "$ES_PROVISION_PID" && [[ -s .cache/elasticsearch.url ]]; then
+    ELASTICSEARCH_URL=$(tail -n 1 .cache/elasticsearch.url)
+    export ELASTICSEARCH_URL
+    echo "Elasticsearch: $ELASTICSEARCH_URL"
+  else
+    echo "Elasticsearch could not be started:"
+    tail -n 20 .cache/elasticsearch-provision.log
+    add_counts "engine elasticsearch" 0 1 0
+  fi
+  ES_PROVISION_PID=
+}
+
 step_lint() {
   header "lint: eslint (scripts/eslint.config.mjs)"
   check lint "${PNPM[@]}" lint
@@ -66,6 +108,8 @@ step_deps() {
 step_jest() {
   local results=test-results/jest.json began=$SECONDS rc=0 counts passed failed skipped
   header "jest: unit, contract and API tests"
+  await_elasticsearch
+  echo "engines: REDIS_URL=${REDIS_URL:-unset} MONGO_URL=${MONGO_URL:-unset} ELASTICSEARCH_URL=${ELASTICSEARCH_URL:-unset}"
   mkdir -p test-results
   rm -f "$results"
   "${PNPM[@]}" jest --ci --maxWorkers=2 --json --outputFile="$results" ${JEST_ARGS[@]+"${JEST_ARGS[@]}"} || rc=$?

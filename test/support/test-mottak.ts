@@ -19,9 +19,13 @@ export interface TestMottak {
 
 /**
  * The real all-in-one (API + worker + indexer over SQLite in a temp directory) on a free port,
- * with the demo users and data. Tests talk to it over HTTP like any client.
+ * with the demo users and data. Tests talk to it over HTTP like any client. `webRoot` serves a
+ * build of the browser app (test/browser).
  */
-export async function startTestMottak(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestMottak> {
+export async function startTestMottak(
+  overrides: Partial<Record<keyof Config, string>> = {},
+  options: { webRoot?: string } = {},
+): Promise<TestMottak> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mottak-test-'));
   const config = loadConfig(
     {},
@@ -38,7 +42,7 @@ export async function startTestMottak(overrides: Partial<Record<keyof Config, st
       ...overrides,
     },
   );
-  const running = await startAllInOne(config, createLogger('silent', 'test'), { fastHashing: true });
+  const running = await startAllInOne(config, createLogger('silent', 'test'), { fastHashing: true, ...options });
   const http = supertest(running.server.url);
   const tokens = new Map<string, string>();
   return {

@@ -10,12 +10,15 @@ import { jsonNestingDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { resolvePrincipal } from './principal.middleware';
 import { errorHandler, HttpProblem, problem, sendProblem } from './problem';
-import { parsePart, type RouteSpec } from './route';
+import { type InvalidBody, parsePart, type RouteResult, type RouteSpec } from './route';
 import { adminRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes, type Readiness } from './routes/health.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { searchRoutes } from './routes/search.routes';
+import { tipFormRoutes, tooManyTipsResult } from './routes/tip-form.routes';
+import { TIP_FORM_PATH } from './tip-form/tip-form.html';
+import { hasWebBuild, serveWebApp } from './web-app';
 
 export interface ApiOptions {
   logger: Logger;
@@ -24,6 +27,11 @@ export interface ApiOptions {
   loginRateLimitPerMinute: number;
   trustProxy: boolean;
   readiness: Readiness;
+  /**
+   * Folder of the browser app's production build (services/web/dist). When it holds an
+   * index.html, the app is served at `/`; otherwise only the API (and the tip form) is.
+   */
+  webRoot?: string;
 }
 
 /** Deeper JSON than this is refused: no legitimate report nests more than a few levels. */
@@ -37,6 +45,7 @@ export function allRoutes(deps: CoreDeps, readiness: Readiness): Array<RouteSpec
     ...reportRoutes(deps),
     ...searchRoutes(deps),
     ...adminRoutes(deps),
+    ...tipFormRoutes(deps),
   ];
 }
 
@@ -56,7 +65,21 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // The browser app's build has no inline script or style (Aksel's CSS is a file; React and
+          // Aksel set styles through the CSSOM, which CSP allows), so neither is allowed here.
+          'style-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+    }),
+  );
   app.use(
     express.json({
       limit: options.bodyLimitBytes,
@@ -84,8 +107,13 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
     limit: options.tipRateLimitPerMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    skip: (req) => req.principal?.kind !== 'public',
-    handler: (req, res) => sendProblem(res, problem(429, 'RATE_LIMITED', 'For mange tips fra denne klienten; prøv igjen om litt', { instance: req.originalUrl })),
+    // The JSON intake knows its principal (partners and users are not limited here); the HTML tip
+    // form is always the public, and shares this limiter's count per client.
+    skip: (req) => req.principal !== undefined && req.principal.kind !== 'public',
+    handler: (req, res) => {
+      if (req.path === TIP_FORM_PATH) sendResult(res, tooManyTipsResult(req.body));
+      else sendProblem(res, problem(429, 'RATE_LIMITED', 'For mange tips fra denne klienten; prøv igjen om litt', { instance: req.originalUrl }));
+    },
   });
   const loginLimiter = rateLimit({
     windowMs: 60_000,
@@ -95,13 +123,22 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
     handler: (req, res) => sendProblem(res, problem(429, 'RATE_LIMITED', 'For mange innloggingsforsøk; vent et minutt', { instance: req.originalUrl })),
   });
 
+  // Only form routes parse form posts; every other route takes JSON alone.
+  const formParser = express.urlencoded({ extended: false, limit: options.bodyLimitBytes, parameterLimit: 50 });
   const principal = resolvePrincipal(deps);
   for (const route of routes) {
     const middlewares = [];
     if (route.operationId === 'login') middlewares.push(loginLimiter);
+    if (route.bodyType === 'form') middlewares.push(formParser);
     if (route.auth !== 'none') middlewares.push(principal);
-    if (route.operationId === 'receiveReport') middlewares.push(tipLimiter);
+    if (route.operationId === 'receiveReport' || route.operationId === 'submitTipForm') middlewares.push(tipLimiter);
     app[route.method](route.path, ...middlewares, routeHandler(route));
+  }
+
+  if (options.webRoot && hasWebBuild(options.webRoot)) {
+    app.use(...serveWebApp(options.webRoot));
+  } else if (options.webRoot) {
+    options.logger.warn({ webRoot: options.webRoot }, 'webappen er ikke bygget; bare API-et og tipsskjemaet serveres');
   }
 
   app.use((req: Request, res: Response) => {
@@ -117,23 +154,31 @@ function routeHandler(route: RouteSpec<never, never, never>) {
     if (route.auth === 'user' && principal.kind !== 'user') {
       throw new DomainError('UNAUTHENTICATED', 'Innlogging kreves');
     }
-    if (route.body && !req.is(['application/json', 'application/*+json'])) {
-      throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Innholdet må være application/json');
+    if (route.body) {
+      const form = route.bodyType === 'form';
+      if (!req.is(form ? ['application/x-www-form-urlencoded'] : ['application/json', 'application/*+json'])) {
+        throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Innholdet må være ${form ? 'application/x-www-form-urlencoded' : 'application/json'}`);
+      }
     }
     const params = parsePart(route.params, req.params, 'params');
     const query = parsePart(route.query, req.query, 'query');
-    const body = parsePart(route.body, req.body, 'body');
-    const result = await route.handler({
-      req,
-      res,
-      params,
-      query,
-      body,
-      principal,
-      user: principal.kind === 'user' ? principal.user : (undefined as never),
-    });
-    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-    if (result.body === undefined) res.status(result.status).end();
-    else res.status(result.status).json(result.body);
+    const context = { req, res, params, query, principal, user: principal.kind === 'user' ? principal.user : (undefined as never) };
+    let body: never;
+    try {
+      body = parsePart(route.body, req.body, 'body');
+    } catch (error) {
+      if (!route.invalidBody || !(error instanceof HttpProblem) || error.code !== 'VALIDATION_FAILED') throw error;
+      const errors: InvalidBody = (error.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^body\./, '') }));
+      sendResult(res, await route.invalidBody({ ...context, raw: req.body }, errors));
+      return;
+    }
+    sendResult(res, await route.handler({ ...context, body }));
   };
+}
+
+function sendResult(res: Response, result: RouteResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  if (result.html !== undefined) res.status(result.status).type('html').send(result.html);
+  else if (result.body === undefined) res.status(result.status).end();
+  else res.status(result.status).json(result.body);
 }

@@ -35,6 +35,10 @@ function parameters(route: RouteSpec<unknown, unknown, unknown>) {
   return result;
 }
 
+function requestContentType(route: RouteSpec<unknown, unknown, unknown>): string {
+  return route.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+}
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(routes: Array<RouteSpec<unknown, unknown, unknown>>): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -56,7 +60,7 @@ export function buildOpenApiDocument(routes: Array<RouteSpec<unknown, unknown, u
         tags: [route.tag],
         ...(route.auth === 'user' ? { security: [{ bearer: [] }] } : route.auth === 'intake' ? { security: [{}, { bearer: [] }, { partnerKey: [] }] } : {}),
         parameters: parameters(route),
-        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+        ...(route.body ? { requestBody: { required: true, content: { [requestContentType(route)]: { schema: jsonSchema(route.body, 'input') } } } } : {}),
         responses,
       },
     };

@@ -23,9 +23,15 @@ export interface RouteContext<P, Q, B> {
 
 export interface RouteResult {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as text/html instead of `body` (the server-rendered public tip form). */
+  html?: string;
   headers?: Record<string, string>;
 }
+
+/** A body that failed its schema, field by field, for routes that answer it themselves. */
+export type InvalidBody = Array<{ field: string; message: string }>;
 
 /**
  * One HTTP route: its contract (zod schemas, used both to validate requests and to generate the
@@ -42,6 +48,16 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /**
+   * How the body is sent: `json` (default) or `form` (`application/x-www-form-urlencoded`, an
+   * HTML form that works without JavaScript).
+   */
+  bodyType?: 'json' | 'form';
+  /**
+   * Answers a body that failed `body` instead of the usual 400 problem (an HTML form re-renders
+   * itself with the field errors). `fields` are the body paths, e.g. `title`, `reporterContact.email`.
+   */
+  invalidBody?(ctx: Omit<RouteContext<P, Q, B>, 'body'> & { raw: unknown }, errors: InvalidBody): Promise<RouteResult>;
   /** Extra request headers worth documenting (e.g. Idempotency-Key). */
   headers?: Array<{ name: string; description: string; required?: boolean }>;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;

@@ -1,0 +1,93 @@
+import { Alert, BodyShort, Box, Heading, HGrid, Loader, VStack } from '@navikt/ds-react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api, ApiError, errorMessage } from '../api/client';
+import type { LogEntry, Report } from '../api/types';
+import { formatDateTime } from '../common/format';
+import { GRADERING_LABELS, PRIORITY_LABELS } from '../common/labels';
+import { LogTable } from '../common/log-table';
+import { EntityTable, FiredRules } from './assessment-panels';
+import { HighlightedBody } from './highlighted-body';
+import { ReportTags, sourceLabel } from './report-tags';
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="fact-label">{label}</dt>
+      <dd className="fact-value">{value}</dd>
+    </div>
+  );
+}
+
+/** One report, read only (search hits and "sett før" link here); the read is audited. */
+export default function ReportPage() {
+  const { id = '' } = useParams();
+  const report = useQuery({ queryKey: ['report', id], queryFn: ({ signal }) => api<Report>(`/api/v1/reports/${id}`, { signal }) });
+  const journal = useQuery({ queryKey: ['report-journal', id], queryFn: ({ signal }) => api<LogEntry[]>(`/api/v1/reports/${id}/journal`, { signal }), enabled: report.isSuccess });
+
+  if (report.isPending) return <Loader size="large" title="Henter rapporten …" className="page-loader" />;
+  if (report.error) {
+    return (
+      <main id="innhold" className="page">
+        <Heading level="1" size="large" spacing>
+          Rapport
+        </Heading>
+        <Alert variant="warning">{report.error instanceof ApiError && report.error.status === 404 ? 'Rapporten finnes ikke, eller du har ikke tilgang til den.' : errorMessage(report.error)}</Alert>
+      </main>
+    );
+  }
+  const data = report.data;
+  const registration = data.registration;
+  return (
+    <main id="innhold" className="page">
+      <VStack gap="space-24">
+        <div>
+          <Heading level="1" size="large" spacing>
+            {data.title}
+          </Heading>
+          <ReportTags report={data} />
+        </div>
+        <HGrid columns={{ xs: 1, md: '2fr 1fr' }} gap="space-24" align="start">
+          <Box background="default" padding="space-20" borderRadius="8" className="card">
+            <HighlightedBody body={data.body} entities={data.assessment?.entities ?? []} />
+          </Box>
+          <Box background="default" padding="space-20" borderRadius="8" className="card">
+            <dl className="facts">
+              {registration && <Fact label="Journalnummer" value={registration.journalNumber} />}
+              {registration && <Fact label="Registrert" value={`${formatDateTime(registration.registeredAt)} av ${registration.registeredBy}`} />}
+              {registration && <Fact label="Prioritet" value={`${PRIORITY_LABELS[registration.priority]}${registration.priorityOverridden ? ' (overstyrt)' : ''}`} />}
+              {registration && <Fact label="Kategori" value={`${registration.category}${registration.categoryOverridden ? ' (overstyrt)' : ''}`} />}
+              <Fact label="Gradering" value={GRADERING_LABELS[data.gradering]} />
+              <Fact label="Rom" value={data.compartments.join(', ') || '–'} />
+              <Fact label="Skjerming" value={data.skjerming ? `Ja, ${data.skjerming.hjemmel}` : 'Nei'} />
+              <Fact label="Kilde" value={sourceLabel(data)} />
+              {registration?.note && <Fact label="Merknad" value={registration.note} />}
+            </dl>
+          </Box>
+        </HGrid>
+        {data.assessment && (
+          <HGrid columns={{ xs: 1, md: 2 }} gap="space-24">
+            <section aria-labelledby="regler">
+              <Heading level="2" size="small" spacing id="regler">
+                Regler som slo til
+              </Heading>
+              <FiredRules rules={data.assessment.firedRules} />
+            </section>
+            <section aria-labelledby="identifikatorer">
+              <Heading level="2" size="small" spacing id="identifikatorer">
+                Identifikatorer
+              </Heading>
+              <EntityTable entities={data.assessment.entities} />
+            </section>
+          </HGrid>
+        )}
+        <section aria-labelledby="endringslogg">
+          <Heading level="2" size="small" spacing id="endringslogg">
+            Endringslogg
+          </Heading>
+          {journal.error ? <BodyShort>{errorMessage(journal.error)}</BodyShort> : <LogTable entries={journal.data ?? []} label="Endringslogg" />}
+        </section>
+      </VStack>
+    </main>
+  );
+}

@@ -1,0 +1,115 @@
+import { Alert, BodyShort, Box, Detail, Heading, HStack, Link as AkselLink, Loader, Pagination, Search, Tag, VStack } from '@navikt/ds-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, errorMessage } from '../api/client';
+import type { SearchHit, SearchResult } from '../api/types';
+import { formatCount, formatDateTime } from '../common/format';
+import { GRADERING_LABELS } from '../common/labels';
+import { PriorityTag } from '../report/report-tags';
+import { useUser } from '../session/session-context';
+import { safeSnippetHtml, snippetText } from './snippet';
+
+const PAGE_SIZE = 20;
+
+/** The snippet with its <mark> highlights, rendered as HTML only when it is nothing else. */
+function Snippet({ snippet }: { snippet: string }) {
+  const html = safeSnippetHtml(snippet);
+  if (html === undefined) return <BodyShort className="snippet">{snippetText(snippet)}</BodyShort>;
+  return <p className="snippet" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function Hit({ hit }: { hit: SearchHit }) {
+  return (
+    <li className="hit">
+      <HStack gap="space-8" align="center">
+        <Detail className="mono">{hit.journalNumber}</Detail>
+        <PriorityTag priority={hit.priority} size="xsmall" />
+        <Tag size="xsmall" variant="moderate" data-color="meta-purple">
+          {GRADERING_LABELS[hit.gradering]}
+        </Tag>
+        <Tag size="xsmall" variant="outline" data-color="neutral">
+          {hit.category}
+        </Tag>
+        <Detail className="muted">Registrert {formatDateTime(hit.registeredAt)}</Detail>
+      </HStack>
+      <Heading level="2" size="xsmall" className="hit-title">
+        <AkselLink as={Link} to={`/rapport/${hit.id}`}>
+          {hit.title}
+        </AkselLink>
+      </Heading>
+      <Snippet snippet={hit.snippet} />
+    </li>
+  );
+}
+
+/** Free-text and identifier search over registered reports, under the user's own rights. */
+export default function SearchPage() {
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('side') ?? '1') || 1);
+  const [draft, setDraft] = useState(q);
+
+  const result = useQuery({
+    queryKey: ['search', q, (page - 1) * PAGE_SIZE, PAGE_SIZE],
+    queryFn: ({ signal }) => api<SearchResult>('/api/v1/search', { query: { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
+    enabled: q.trim() !== '',
+    placeholderData: keepPreviousData,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (draft.trim()) setParams({ q: draft.trim() });
+  }
+
+  const data = result.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  return (
+    <main id="innhold" className="page">
+      <VStack gap="space-24">
+        <div>
+          <Heading level="1" size="large" spacing>
+            Søk
+          </Heading>
+          <BodyShort className="muted">
+            Søk i registrerte rapporter med fritekst, telefonnummer, e-post, IP-adresse eller fødselsnummer – i hvilken som helst skrivemåte. Du ser bare det klareringen din ({GRADERING_LABELS[user.klarering]}) og rommene dine gir tilgang til. Søket logges.
+          </BodyShort>
+        </div>
+        <form role="search" onSubmit={submit} className="search-form">
+          <Search label="Søk i registrerte rapporter" hideLabel={false} variant="primary" value={draft} onChange={setDraft} onClear={() => setDraft('')} clearButtonLabel="Tøm" />
+        </form>
+        {result.isFetching && !data && <Loader title="Søker …" />}
+        {result.error && <Alert variant="error">{errorMessage(result.error)}</Alert>}
+        {data && (
+          <Box aria-live="polite">
+            <HStack gap="space-8" align="center" className="spaced">
+              <Heading level="2" size="small" data-testid="treff-totalt">
+                {data.total === 0 ? 'Ingen treff' : `${formatCount(data.total)} treff`}
+              </Heading>
+              {data.identifiers.length > 0 && (
+                <>
+                  <Detail>Gjenkjente identifikatorer:</Detail>
+                  {data.identifiers.map((identifier) => (
+                    <Tag key={identifier} size="xsmall" variant="moderate" data-color="info">
+                      {identifier}
+                    </Tag>
+                  ))}
+                </>
+              )}
+            </HStack>
+            {data.total === 0 && <BodyShort className="muted">Prøv andre ord, eller et kortere søk.</BodyShort>}
+            <ul className="hit-list">
+              {data.hits.map((hit) => (
+                <Hit key={hit.id} hit={hit} />
+              ))}
+            </ul>
+            {pages > 1 && (
+              <Pagination page={page} count={pages} size="small" onPageChange={(next) => setParams({ q, side: String(next) })} srHeading={{ tag: 'h2', text: 'Sider med treff' }} />
+            )}
+          </Box>
+        )}
+      </VStack>
+    </main>
+  );
+}

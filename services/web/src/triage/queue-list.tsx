@@ -1,0 +1,93 @@
+import { BodyShort, Detail, HStack } from '@navikt/ds-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { Report } from '../api/types';
+import { formatAge } from '../common/format';
+import { CHANNEL_LABELS } from '../common/labels';
+import { PriorityTag } from '../report/report-tags';
+
+const ROW_HEIGHT = 68;
+
+export function queueOptionId(report: Report): string {
+  return `ko-${report.id}`;
+}
+
+interface QueueListProps {
+  items: Report[];
+  activeIndex: number;
+  openedId: string | undefined;
+  now: number;
+  onSelect(index: number): void;
+  onOpen(index: number): void;
+}
+
+/**
+ * The queue as a listbox. Virtualised: only the rows in view (and a few more) are in the DOM, so
+ * 10,000 open reports scroll and move as fast as 10. The active row is kept in view and named by
+ * aria-activedescendant, so focus can stay on the list while j/k move.
+ */
+export function QueueList({ items, activeIndex, openedId, now, onSelect, onOpen }: QueueListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    if (items.length > 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, items.length, virtualizer]);
+
+  const active = items[activeIndex];
+  return (
+    <div
+      ref={scrollRef}
+      className="queue-scroll"
+      role="listbox"
+      id="ko"
+      aria-label={`Kø: ${items.length} åpne rapporter, mest haster først`}
+      tabIndex={0}
+      aria-activedescendant={active ? queueOptionId(active) : undefined}
+    >
+      <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const report = items[row.index];
+          if (!report) return null;
+          const isActive = row.index === activeIndex;
+          const duplicates = report.assessment?.duplicateOf.length ?? 0;
+          return (
+            <div
+              key={report.id}
+              id={queueOptionId(report)}
+              role="option"
+              aria-selected={isActive}
+              aria-setsize={items.length}
+              aria-posinset={row.index + 1}
+              className="queue-row"
+              data-active={isActive}
+              data-opened={report.id === openedId}
+              style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              onClick={() => {
+                onSelect(row.index);
+                onOpen(row.index);
+              }}
+            >
+              <HStack gap="space-8" align="center" wrap={false}>
+                {report.assessment ? <PriorityTag priority={report.assessment.priority} size="xsmall" /> : <span className="pending-tag">Vurderes</span>}
+                <BodyShort weight="semibold" truncate className="queue-title">
+                  {report.title}
+                </BodyShort>
+              </HStack>
+              <Detail className="queue-meta">
+                {CHANNEL_LABELS[report.channel]} · venter {formatAge(report.receivedAt, now)}
+                {report.assessment ? ` · ${report.assessment.category}` : ''}
+                {duplicates > 0 ? ' · sett før' : ''}
+              </Detail>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, BodyShort, Box, Detail, Heading, Loader, VStack } from '@navikt/ds-react';
+import type { Ref } from 'react';
+import { errorMessage } from '../api/client';
+import type { Report, User } from '../api/types';
+import { formatDateTime } from '../common/format';
+import { EntityTable, FiredRules, SeenBefore } from '../report/assessment-panels';
+import { HighlightedBody } from '../report/highlighted-body';
+import { ReportTags, sourceLabel } from '../report/report-tags';
+import { RegistrationForm, type RegistrationFormHandle } from './registration-form';
+
+interface ReportDetailProps {
+  report: Report | undefined;
+  loading: boolean;
+  error: unknown;
+  user: User;
+  formRef: Ref<RegistrationFormHandle>;
+  onRegistered(report: Report): void;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="detail-section" aria-label={title}>
+      <Heading level="3" size="small" spacing>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+/** One report on the triage desk: text with identifiers, the rules and reasons, seen before, and registration. */
+export function ReportDetail({ report, loading, error, user, formRef, onRegistered }: ReportDetailProps) {
+  if (loading) return <Loader size="large" title="Henter rapporten …" />;
+  if (error) return <Alert variant="error">{errorMessage(error)}</Alert>;
+  if (!report) {
+    return (
+      <Box padding="space-24" className="empty-detail">
+        <BodyShort>Velg en rapport i køen: j og k flytter, Enter åpner. Trykk ? for alle hurtigtaster.</BodyShort>
+      </Box>
+    );
+  }
+  const assessment = report.assessment;
+  return (
+    <VStack gap="space-20">
+      <div>
+        <Heading level="2" size="medium" spacing id="rapport-tittel" tabIndex={-1}>
+          {report.title}
+        </Heading>
+        <ReportTags report={report} />
+        <Detail className="muted">
+          {sourceLabel(report)}
+          {report.reporterContact ? ` · kontakt: ${[report.reporterContact.name, report.reporterContact.phone, report.reporterContact.email].filter(Boolean).join(', ')}` : ''}
+          {report.occurredAt ? ` · hendelse ${formatDateTime(report.occurredAt)}` : ''}
+        </Detail>
+      </div>
+      <HighlightedBody body={report.body} entities={assessment?.entities ?? []} />
+      {!assessment && (
+        <Alert variant="info" size="small">
+          Førstehåndsvurderingen pågår; siden oppdateres av seg selv.
+        </Alert>
+      )}
+      {assessment && (
+        <>
+          <Section title="Registrering">
+            {report.status === 'vurdert' ? (
+              <RegistrationForm key={`${report.id}-${report.version}`} ref={formRef} report={{ ...report, assessment }} user={user} onRegistered={onRegistered} />
+            ) : (
+              <BodyShort>
+                {report.registration ? `Registrert som ${report.registration.journalNumber} av ${report.registration.registeredBy}, ${formatDateTime(report.registration.registeredAt)}.` : 'Kan ikke registreres i denne statusen.'}
+              </BodyShort>
+            )}
+          </Section>
+          <Section title="Regler som slo til">
+            <FiredRules rules={assessment.firedRules} />
+          </Section>
+          <Section title="Sett før">
+            <SeenBefore report={report} />
+          </Section>
+          <Section title="Identifikatorer">
+            <EntityTable entities={assessment.entities} />
+          </Section>
+        </>
+      )}
+    </VStack>
+  );
+}
