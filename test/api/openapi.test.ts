@@ -9,7 +9,7 @@ interface Layer {
 describe('OpenAPI document', () => {
   let mottak: TestMottak;
   beforeAll(async () => {
-    mottak = await startTestMottak({ MOTTAK_DEMO_SEED: 'false' });
+    mottak = await startTestMottak();
   });
   afterAll(async () => {
     await mottak.close();
@@ -49,5 +49,16 @@ describe('OpenAPI document', () => {
     const ready = await mottak.http.get('/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toMatchObject({ store: true, queue: true, audit: true, index: true });
+  });
+
+  it('serves Prometheus metrics to operations roles only', async () => {
+    const metrics = await mottak.http.get('/metrics').set('Authorization', await mottak.bearer('frida'));
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(metrics.text).toMatch(/^mottak_jobs\{state="dead"\} \d+$/m);
+    expect(metrics.text).toMatch(/^mottak_indexing_lag \d+$/m);
+    expect(metrics.text).toMatch(/^mottak_http_responses_total\{class="2xx"\} [1-9]\d*$/m);
+    expect((await mottak.http.get('/metrics')).status).toBe(401);
+    expect((await mottak.http.get('/metrics').set('Authorization', await mottak.bearer('siri'))).status).toBe(403);
   });
 });

@@ -14,6 +14,7 @@ import { type InvalidBody, parsePart, type RouteResult, type RouteSpec } from '.
 import { adminRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes, type Readiness } from './routes/health.routes';
+import { HttpCounters, metricsRoutes } from './routes/metrics.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { searchRoutes } from './routes/search.routes';
 import { tipFormRoutes, tooManyTipsResult } from './routes/tip-form.routes';
@@ -38,9 +39,10 @@ export interface ApiOptions {
 export const MAX_JSON_DEPTH = 16;
 
 /** Every route the API serves, in one list: the OpenAPI document is generated from it. */
-export function allRoutes(deps: CoreDeps, readiness: Readiness): Array<RouteSpec<never, never, never>> {
+export function allRoutes(deps: CoreDeps, readiness: Readiness, counters = new HttpCounters()): Array<RouteSpec<never, never, never>> {
   return [
     ...healthRoutes(readiness),
+    ...metricsRoutes(deps, counters),
     ...authRoutes(deps),
     ...reportRoutes(deps),
     ...searchRoutes(deps),
@@ -93,7 +95,12 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
     }),
   );
 
-  const routes = allRoutes(deps, options.readiness);
+  const counters = new HttpCounters();
+  app.use((_req, res, next) => {
+    res.on('finish', () => counters.count(res.statusCode));
+    next();
+  });
+  const routes = allRoutes(deps, options.readiness, counters);
   const openApi = buildOpenApiDocument([
     ...routes,
     { method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', summary: 'Dette dokumentet (OpenAPI 3.1)', tag: 'Drift', auth: 'none', responses: { 200: { description: 'OpenAPI document' } }, handler: async () => ({ status: 200 }) },
@@ -179,6 +186,7 @@ function routeHandler(route: RouteSpec<never, never, never>) {
 function sendResult(res: Response, result: RouteResult): void {
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   if (result.html !== undefined) res.status(result.status).type('html').send(result.html);
+  else if (result.text !== undefined) res.status(result.status).send(result.text);
   else if (result.body === undefined) res.status(result.status).end();
   else res.status(result.status).json(result.body);
 }

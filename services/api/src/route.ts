@@ -27,6 +27,8 @@ export interface RouteResult {
   body?: unknown;
   /** Sent as text/html instead of `body` (the server-rendered public tip form). */
   html?: string;
+  /** Sent as plain text (Prometheus metrics); set Content-Type in `headers` for a specific format. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
