@@ -8,8 +8,7 @@
  */
 
 /** Control characters the highlighter wraps matches in; stripped from indexed text so only it can place them. */
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
+export { SNIPPET_MARK_END as MARK_END, SNIPPET_MARK_START as MARK_START } from '@mottak/core';
 
 /** More terms than this add nothing to precision and only make the query deep (as in FTS5). */
 const MAX_TERMS = 64;

@@ -1,3 +1,4 @@
+import { markedSnippet } from '@mottak/core';
 import { indexWords, MARK_END, MARK_START, type Span } from './search-text';
 
 /** Words in a snippet, as in the FTS5 twin's snippet(…, 24). */
@@ -32,7 +33,7 @@ export function buildSnippet(body: string, highlightedWords: string | undefined)
   }
   marked += body.slice(at, to);
   const text = `${first > 0 ? ELLIPSIS : ''}${marked}${last < tokens.length ? ELLIPSIS : ''}`;
-  return escapeHtml(text).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+  return markedSnippet(text);
 }
 
 /**
@@ -76,12 +77,3 @@ function snippetWindow(tokenCount: number, matched: Map<number, string>): [numbe
   return [start, start + SNIPPET_TOKENS];
 }
 
-/** The same escaping as the FTS5 twin: text is never markup. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}

@@ -1,4 +1,4 @@
-import { chainHash, createChainVerifier } from '@mottak/core';
+import { type ChainFilter, chainHash, createChainVerifier } from '@mottak/core';
 import { type ChainedEntry, type ChainedEntryInput, type ChainVerification, GENESIS_HASH } from '@mottak/domain';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -38,15 +38,6 @@ interface ChainedRow {
   details: string;
   prev_hash: string;
   hash: string;
-}
-
-/** Filters for reading a chain; every filter is optional, results are in sequence order. */
-export interface ChainFilter {
-  actor?: string;
-  subjectId?: string;
-  action?: string;
-  afterSeq?: number;
-  limit?: number;
 }
 
 /** A hash-chained, append-only log in one SQLite table (the report journal or the audit log). */

@@ -1,4 +1,12 @@
-import type { SearchDocument, SearchHit, SearchIndex, SearchQuery } from '@mottak/core';
+import {
+  markedSnippet,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  SNIPPET_MARK_END,
+  SNIPPET_MARK_START,
+} from '@mottak/core';
 import type { Gradering, Priority } from '@mottak/domain';
 import { accessConditionToSql, type AccessColumns } from './access-condition.sql';
 import { migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
@@ -50,8 +58,8 @@ const ACCESS_COLUMNS: AccessColumns = { gradering: 'd.gradering', compartments: 
 /** Column weights for bm25 (title, body, identifiers): a word in the title says more. */
 const BM25 = 'bm25(documents_fts, 3.0, 1.0, 1.0)';
 /** Control characters FTS5 wraps matches in; stripped from indexed text so only FTS5 can place them. */
-const MARK_START = '\u0002';
-const MARK_END = '\u0003';
+const MARK_START = SNIPPET_MARK_START;
+const MARK_END = SNIPPET_MARK_END;
 const SNIPPET_TOKENS = 24;
 /** More terms than this add nothing to precision and only make the MATCH expression deep. */
 const MAX_TERMS = 64;
@@ -225,19 +233,6 @@ function indexableText(text: string): string {
   return text.normalize('NFC').replace(/[\u0002\u0003]/g, ' ');
 }
 
-/** HTML-escapes the whole snippet, then turns FTS5's delimiters into `<mark>` tags. */
-function markedSnippet(snippet: string): string {
-  return escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /** Opens (creating if needed) an FTS5 search index in the SQLite file at `filePath`. */
 export function createFts5SearchIndex(filePath: string): Fts5SearchIndex {

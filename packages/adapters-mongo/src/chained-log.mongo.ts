@@ -1,4 +1,4 @@
-import { chainHash, createChainVerifier } from '@mottak/core';
+import { type ChainFilter, chainHash, createChainVerifier } from '@mottak/core';
 import { type ChainedEntry, type ChainedEntryInput, type ChainVerification, GENESIS_HASH } from '@mottak/domain';
 import { type Connection, type Model, Schema } from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
@@ -26,15 +26,6 @@ interface ChainHeadDoc {
   _id: ChainedCollection;
   seq: number;
   hash: string;
-}
-
-/** Filters for reading a chain; every filter is optional, results are in sequence order. */
-export interface ChainFilter {
-  actor?: string;
-  subjectId?: string;
-  action?: string;
-  afterSeq?: number;
-  limit?: number;
 }
 
 const HASH = /^[0-9a-f]{64}$/;

@@ -8,8 +8,8 @@ import {
   createSqliteReportStore,
 } from '@mottak/adapters-embedded';
 import type { RuleSet } from '@mottak/assessment';
-import type { CoreDeps } from '@mottak/core';
-import { type Config, createArgon2idHasher, type Logger, systemClock, uuidIds } from '@mottak/runtime';
+import { type Config, type Logger, systemClock } from '@mottak/runtime';
+import { assembleCoreDeps, probeAll } from './assemble-core-deps';
 import type { OpenedCore } from './opened-core';
 
 /** The embedded profile: every engine a SQLite file in MOTTAK_DATA_DIR. */
@@ -26,29 +26,16 @@ export function openEmbedded(config: Config, logger: Logger, ruleSet: RuleSet, f
     onError: (error) => logger.error({ err: error }, 'jobbkøen feilet'),
   });
   const index = createFts5SearchIndex(path.join(dir, 'search.db'));
-  const deps: CoreDeps = {
-    store,
-    queue,
-    index,
-    audit,
-    identity,
-    hasher: createArgon2idHasher({ fast: fastHashing }),
-    clock: systemClock,
-    ids: uuidIds,
-    ruleSet: () => ruleSet,
-    sessionTtlMs: config.MOTTAK_SESSION_TTL_MINUTES * 60_000,
-  };
+  const deps = assembleCoreDeps({ store, queue, index, audit, identity }, config, ruleSet, fastHashing);
   return {
     deps,
-    async readiness() {
-      const check = async (probe: () => Promise<unknown>) => probe().then(() => true, () => false);
-      return {
-        store: await check(() => store.pendingOutboxCount()),
-        queue: await check(() => queue.counts()),
-        audit: await check(() => audit.list({ limit: 1 })),
-        index: await check(() => index.search({ text: 'klar', identifiers: [], access: { kind: 'none' }, limit: 1, offset: 0 })),
-      };
-    },
+    readiness: () =>
+      probeAll({
+        store: () => store.pendingOutboxCount(),
+        queue: () => queue.counts(),
+        audit: () => audit.list({ limit: 1 }),
+        index: () => index.search({ text: 'klar', identifiers: [], access: { kind: 'none' }, limit: 1, offset: 0 }),
+      }),
     async close() {
       await queue.close();
       await index.close();

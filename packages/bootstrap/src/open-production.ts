@@ -2,8 +2,8 @@ import { createElasticSearchIndex } from '@mottak/adapters-elastic';
 import { openMongoAdapters } from '@mottak/adapters-mongo';
 import { createBullMqJobQueue, readRedisServerInfo, redactRedisUrl } from '@mottak/adapters-redis';
 import type { RuleSet } from '@mottak/assessment';
-import type { CoreDeps } from '@mottak/core';
-import { type Config, createArgon2idHasher, type Logger, systemClock, uuidIds } from '@mottak/runtime';
+import { type Config, type Logger, systemClock } from '@mottak/runtime';
+import { assembleCoreDeps, probeAll } from './assemble-core-deps';
 import type { OpenedCore } from './opened-core';
 
 /**
@@ -43,28 +43,15 @@ export async function openProduction(config: Config, logger: Logger, ruleSet: Ru
     (error: unknown) => logger.warn({ err: error }, 'søkeindeksen er ikke klar ennå'),
   );
 
-  const deps: CoreDeps = {
-    store: mongo.store,
-    queue,
-    index,
-    audit: mongo.audit,
-    identity: mongo.identity,
-    hasher: createArgon2idHasher({ fast: fastHashing }),
-    clock: systemClock,
-    ids: uuidIds,
-    ruleSet: () => ruleSet,
-    sessionTtlMs: config.MOTTAK_SESSION_TTL_MINUTES * 60_000,
-  };
+  const deps = assembleCoreDeps({ store: mongo.store, queue, index, audit: mongo.audit, identity: mongo.identity }, config, ruleSet, fastHashing);
   return {
     deps,
-    async readiness() {
-      const check = async (probe: () => Promise<unknown>) => probe().then(() => true, () => false);
-      return {
-        store: await check(() => mongo.ping()),
-        queue: await check(() => queue.counts()),
-        index: await check(() => index.assertReady()),
-      };
-    },
+    readiness: () =>
+      probeAll({
+        store: () => mongo.ping(),
+        queue: () => queue.counts(),
+        index: () => index.assertReady(),
+      }),
     async close() {
       await queue.close();
       await index.close();

@@ -4,3 +4,4 @@ export * from './deps';
 export * from './principal';
 export * from './use-cases';
 export * from './report-changes';
+export * from './search-snippet';

@@ -22,7 +22,7 @@ export const configSchema = z.object({
   MOTTAK_TIP_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(10).describe('Public tip-form submissions per client IP per minute'),
   MOTTAK_LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(10).describe('Login attempts per client IP per minute'),
   MOTTAK_TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-For (only behind a reverse proxy) for per-client limits'),
-  MOTTAK_WORKER_CONCURRENCY: int(1, 64).default(4).describe('Assessment jobs processed at once per worker'),
+  MOTTAK_WORKER_CONCURRENCY: int(1, 64).default(16).describe('Assessment jobs processed at once per worker (more lets the embedded store commit them in larger groups)'),
   MOTTAK_QUEUE_VISIBILITY_TIMEOUT_MS: int(100, 3_600_000).default(30_000).describe('A job not finished in this time is delivered again'),
   MOTTAK_QUEUE_MAX_ATTEMPTS: int(1, 100).default(5).describe('Attempts before a job is dead-lettered'),
   MOTTAK_QUEUE_BACKOFF_MS: int(1, 3_600_000).default(500).describe('Base of the exponential retry backoff'),

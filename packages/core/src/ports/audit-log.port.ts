@@ -1,10 +1,15 @@
 import type { ChainedEntry, ChainedEntryInput, ChainVerification } from '@mottak/domain';
 
-export interface AuditQuery {
+/** Filters for reading a hash-chained log (journal or audit); every filter is optional, results are in sequence order. */
+export interface ChainFilter {
   actor?: string;
   subjectId?: string;
   action?: string;
   afterSeq?: number;
+  limit?: number;
+}
+
+export interface AuditQuery extends ChainFilter {
   limit: number;
 }
 

@@ -24,15 +24,16 @@ export async function indexPendingReports(
   const documents: SearchDocument[] = [];
   const done: number[] = [];
   const reports: Report[] = [];
-  for (const entry of entries) {
-    const report = await deps.store.get(entry.reportId, EVERYTHING);
+  const fetched = await Promise.all(entries.map((entry) => deps.store.get(entry.reportId, EVERYTHING)));
+  entries.forEach((entry, i) => {
+    const report = fetched[i];
     const document = report ? toSearchDocument(report) : undefined;
     if (document && report) {
       documents.push(document);
       reports.push(report);
     }
     done.push(entry.id);
-  }
+  });
   try {
     if (documents.length > 0) await deps.index.upsert(documents);
   } catch (error) {
@@ -42,7 +43,8 @@ export async function indexPendingReports(
   }
   await deps.store.completeOutbox(done);
   const at = deps.clock.now().toISOString();
-  for (const report of reports) await deps.store.markIndexed(report.id, at);
+  // Concurrent calls let a store batch them (the SQLite store commits them as one group).
+  await Promise.all(reports.map((report) => deps.store.markIndexed(report.id, at)));
   return { indexed: documents.length, failed: 0 };
 }
 
