@@ -4,11 +4,11 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
+import { claimEmptyDatabase, deleteKeysWithPrefix } from '@mottak/adapters-redis';
 import { DEMO_PARTNER_KEY, DEMO_PASSWORD } from '@mottak/bootstrap';
 import { eventually } from '../support/test-mottak';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 /** Node itself with tsx as a loader (not the tsx wrapper), so that SIGKILL hits the real process. */
 const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 
@@ -23,50 +23,104 @@ async function freePort(): Promise<number> {
   });
 }
 
+interface ProfileSetup {
+  env: Record<string, string>;
+  /** Loses the queue's state mid-flow where the queue is a separate engine (Redis FLUSHDB); R2. */
+  loseQueueState?: () => void;
+  cleanup(): Promise<void>;
+}
+
+const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = process.env;
+const productionEngines = Boolean(MONGO_URL && REDIS_URL && ELASTICSEARCH_URL);
+if (!productionEngines && process.env.CI !== 'true') {
+  console.warn('process test on the production profile skipped: MONGO_URL, REDIS_URL and ELASTICSEARCH_URL are not all set (npm test provisions them)');
+}
+
+const PROFILES: Array<{ name: string; reports: number; setup: () => Promise<ProfileSetup> }> = [
+  {
+    name: 'embedded (SQLite files in one data directory)',
+    reports: 60,
+    async setup() {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mottak-procs-'));
+      return { env: { MOTTAK_DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+];
+if (productionEngines || process.env.CI === 'true') {
+  PROFILES.push({
+    name: 'production (MongoDB test server, Redis/BullMQ, Elasticsearch)',
+    reports: 300,
+    async setup() {
+      if (!productionEngines) throw new Error('CI=true but the production engines are not provisioned (MONGO_URL, REDIS_URL, ELASTICSEARCH_URL)');
+      const tag = `procs${process.pid}${Date.now().toString(36)}`;
+      const mongo = new URL(MONGO_URL!);
+      mongo.pathname = `/mottak-${tag}`;
+      // FLUSHDB must not touch other tests' keys: this test gets a logical database of its own.
+      const redis = await claimEmptyDatabase(REDIS_URL!, { claimMs: 600_000 });
+      return {
+        env: {
+          MOTTAK_PROFILE: 'production',
+          MONGO_URL: mongo.toString(),
+          REDIS_URL: redis.url,
+          MOTTAK_REDIS_PREFIX: `mottak-${tag}`,
+          ELASTICSEARCH_URL: ELASTICSEARCH_URL!,
+          ELASTICSEARCH_INDEX_ALIAS: `mottak-${tag}`,
+          ELASTICSEARCH_ANALYZER: 'auto',
+        },
+        loseQueueState() {
+          const flush = spawnSync('redis-cli', ['-u', redis.url, 'FLUSHDB'], { encoding: 'utf8' });
+          if (flush.status !== 0 || !flush.stdout.includes('OK')) throw new Error(`FLUSHDB failed: ${flush.stderr || flush.stdout}`);
+        },
+        async cleanup() {
+          await deleteKeysWithPrefix(redis.url, `mottak-${tag}`);
+          await redis.release();
+          await fetch(new URL(`/mottak-${tag}-v*`, ELASTICSEARCH_URL!), { method: 'DELETE' });
+        },
+      };
+    },
+  });
+}
+
 /**
- * api, worker and indexer as separate processes on one embedded data directory: two workers and
- * two indexers at once, one worker killed with SIGKILL mid-flow. Every accepted report is
- * assessed, registered with a gap-free number and indexed exactly once.
+ * api, worker and indexer as separate processes sharing one set of engines: two workers and two
+ * indexers at once, one worker killed with SIGKILL mid-flow (R1) and, where the queue is Redis, the
+ * queue's state flushed mid-flow (R2). Every accepted report is assessed, registered with a gap-free
+ * number and indexed exactly once; SIGTERM then stops every process cleanly.
  */
-describe('services as separate processes on the embedded engines', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mottak-procs-'));
+describe.each(PROFILES)('services as separate processes: $name', ({ reports, setup }) => {
   const children: ChildProcess[] = [];
+  let profile: ProfileSetup;
   let port: number;
+  let env: NodeJS.ProcessEnv;
 
   function start(service: 'api' | 'worker' | 'indexer'): ChildProcess {
     const [node, ...loader] = NODE_WITH_TSX;
-    const child = spawn(node, [...loader, path.join(ROOT, 'services', service, 'src', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.base.json'),
-        MOTTAK_DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        MOTTAK_QUEUE_VISIBILITY_TIMEOUT_MS: '1500',
-        MOTTAK_RECONCILE_INTERVAL_MS: '500',
-        MOTTAK_RECONCILE_AFTER_MS: '2000',
-        MOTTAK_TIP_RATE_LIMIT_PER_MINUTE: '10000',
-      },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
+    const child = spawn(node, [...loader, path.join(ROOT, 'services', service, 'src', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
     children.push(child);
     return child;
   }
 
   beforeAll(async () => {
+    profile = await setup();
     port = await freePort();
-    const seed = spawnSync(TSX, ['--tsconfig', path.join(ROOT, 'tsconfig.base.json'), path.join(ROOT, 'services', 'cli', 'src', 'main.ts'), 'demo', 'seed'], {
-      cwd: ROOT,
-      env: { ...process.env, MOTTAK_DATA_DIR: dataDir },
-      encoding: 'utf8',
-    });
-    expect(seed.status).toBe(0);
+    env = {
+      ...process.env,
+      ...profile.env,
+      TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.base.json'),
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      MOTTAK_QUEUE_VISIBILITY_TIMEOUT_MS: '1500',
+      MOTTAK_RECONCILE_INTERVAL_MS: '500',
+      MOTTAK_RECONCILE_AFTER_MS: '2000',
+    };
+    const [node, ...loader] = NODE_WITH_TSX;
+    const seed = spawnSync(node, [...loader, path.join(ROOT, 'services', 'cli', 'src', 'main.ts'), 'demo', 'seed'], { cwd: ROOT, env, encoding: 'utf8' });
+    if (seed.status !== 0) throw new Error(`demo seed failed (${seed.status}): ${seed.stderr}`);
   }, 60_000);
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await profile?.cleanup();
   });
 
   it('two workers and two indexers, one worker killed -9: nothing lost, nothing duplicated, numbers gap-free', async () => {
@@ -81,51 +135,51 @@ describe('services as separate processes on the embedded engines', () => {
     const kari = `Bearer ${login.body.token as string}`;
 
     const ids: string[] = [];
-    for (let i = 0; i < 60; i += 1) {
+    for (let i = 0; i < reports; i += 1) {
       const response = await http.post('/api/v1/reports').set('X-API-Key', DEMO_PARTNER_KEY).send({ channel: 'partner', title: `Prosess ${i}`, body: `Melding nummer ${i} om prosessprøven.` });
       expect(response.status).toBe(202);
       ids.push(response.body.id);
-      if (i === 20) doomedWorker.kill('SIGKILL');
+      if (i === Math.floor(reports / 3)) doomedWorker.kill('SIGKILL');
+      if (i === Math.floor((reports * 2) / 3)) profile.loseQueueState?.();
     }
 
     const registered = new Map<string, string>();
     await eventually(async () => {
-      for (const id of ids) {
-        if (registered.has(id)) continue;
-        const report = await http.get(`/api/v1/reports/${id}`).set('Authorization', kari);
-        if (report.body.status !== 'vurdert') continue;
-        const response = await http.post(`/api/v1/reports/${id}/registration`).set('Authorization', kari).send({ gradering: 'BEGRENSET' });
+      const page = await http.get('/api/v1/reports').query({ status: 'vurdert', limit: 200 }).set('Authorization', kari);
+      for (const report of page.body.items as Array<{ id: string }>) {
+        if (!ids.includes(report.id) || registered.has(report.id)) continue;
+        const response = await http.post(`/api/v1/reports/${report.id}/registration`).set('Authorization', kari).send({ gradering: 'BEGRENSET' });
         expect(response.status).toBe(201);
-        registered.set(id, response.body.registration.journalNumber);
+        registered.set(report.id, response.body.registration.journalNumber);
       }
       return registered.size === ids.length ? true : undefined;
-    }, 'every report to be assessed and registered', 60_000);
+    }, 'every report to be assessed and registered', 90_000);
 
     await eventually(async () => {
-      for (const id of ids) {
-        const status = await http.get(`/api/v1/reports/${id}/status`).set('Authorization', kari);
-        if (!status.body.indexed) return undefined;
-      }
-      return true;
-    }, 'every report to be indexed', 30_000);
+      const search = await http.get('/api/v1/search').query({ q: 'prosessprøven', limit: 1 }).set('Authorization', kari);
+      return search.body.total === ids.length ? true : undefined;
+    }, 'every report to be indexed', 60_000);
 
     const sequences = [...registered.values()].map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
     expect(new Set(sequences).size).toBe(ids.length);
     expect(sequences[sequences.length - 1]! - sequences[0]! + 1).toBe(ids.length);
+    // Indexed exactly once (one hit per report, as counted above) and assessed exactly once.
+    for (const id of [ids[0]!, ids[Math.floor(reports / 2)]!, ids[reports - 1]!]) {
+      const journal = await http.get(`/api/v1/reports/${id}/journal`).set('Authorization', kari);
+      expect(journal.body.filter((e: { action: string }) => e.action === 'report.assessed')).toHaveLength(1);
+    }
+    const status = await http.get(`/api/v1/reports/${ids[reports - 1]!}/status`).set('Authorization', kari);
+    expect(status.body.indexed).toBe(true);
 
-    // Indexed exactly once: each report is one search hit.
-    const search = await http.get('/api/v1/search').query({ q: 'prosessprøven', limit: 100 }).set('Authorization', kari);
-    expect(search.body.total).toBe(ids.length);
-    const journal = await http.get('/api/v1/reports/' + ids[0] + '/journal').set('Authorization', kari);
-    expect(journal.body.filter((e: { action: string }) => e.action === 'report.assessed')).toHaveLength(1);
-
-    // Graceful shutdown: SIGTERM ends every process cleanly.
     const exits = children
       .filter((child) => child.exitCode === null && child.signalCode === null)
-      .map((child) => new Promise<number | null>((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }));
+      .map(
+        (child) =>
+          new Promise<number | null>((resolve) => {
+            child.once('exit', (code) => resolve(code));
+            child.kill('SIGTERM');
+          }),
+      );
     expect(await Promise.all(exits)).toEqual(exits.map(() => 0));
-  }, 120_000);
+  }, 240_000);
 });

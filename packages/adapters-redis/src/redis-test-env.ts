@@ -45,41 +45,4 @@ export function queuesOver(options: TestQueueOptions, redisUrl = requireRedisUrl
   return { prefix, redisUrl, open, cleanup, errors };
 }
 
-/**
- * Claims an empty logical database for a test that runs FLUSHDB, so the flush cannot touch keys of
- * other tests (which use database 0 or their own claim). The claim lives in database 0 with an
- * expiry, so a crashed run frees it by itself.
- */
-export async function claimEmptyDatabase(redisUrl: string): Promise<{ url: string; release(): Promise<void> }> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    const databases = Number(((await redis.config('GET', 'databases')) as string[])[1] ?? '16');
-    for (let db = databases - 1; db >= 1; db--) {
-      const claimKey = `mottak-test:flushdb-claim:${db}`;
-      if ((await redis.set(claimKey, TEST_RUN_PREFIX, 'PX', 120_000, 'NX')) !== 'OK') continue;
-      const probe = redis.duplicate({ db });
-      const size = await probe.dbsize();
-      probe.disconnect();
-      if (size > 0) {
-        await redis.del(claimKey);
-        continue;
-      }
-      const url = new URL(redisUrl);
-      url.pathname = `/${db}`;
-      return {
-        url: url.toString(),
-        async release() {
-          const owner = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-          try {
-            if ((await owner.get(claimKey)) === TEST_RUN_PREFIX) await owner.del(claimKey);
-          } finally {
-            owner.disconnect();
-          }
-        },
-      };
-    }
-    throw new Error('Fant ingen tom Redis-database å kjøre FLUSHDB i');
-  } finally {
-    redis.disconnect();
-  }
-}
+export { claimEmptyDatabase } from './redis-database-claim';
