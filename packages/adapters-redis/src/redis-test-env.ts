@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { type BullMqJobQueue, type BullMqJobQueueOptions, createBullMqJobQueue } from './job-queue.bullmq';
 import { deleteKeysWithPrefix } from './redis-server';
 
