@@ -9,6 +9,7 @@ import {
   type ReportChange,
   type ReportListQuery,
   type ReportStore,
+  applyRegistration,
   fieldChanges,
 } from '@mottak/core';
 import {
@@ -195,30 +196,16 @@ export class SqliteReportStore implements ReportStore {
         const current = this.requireVersion(command.reportId, command.expectedVersion);
         if (current.registration) {
           throw new DomainError('INVALID_STATE_TRANSITION', 'Rapporten er allerede registrert', {
-            status: current.status,
+            currentStatus: current.status,
             journalNumber: current.registration.journalNumber,
           });
         }
         const sequence = this.nextSequence.get(command.year);
         if (sequence === undefined) throw new Error('journal_sequences returned no row');
         const journalNumber = formatJournalNumber({ year: command.year, sequence });
-        const next: Report = {
-          ...current,
-          status: 'registrert',
-          registration: { ...command.registration, journalNumber },
-          gradering: command.gradering,
-          compartments: command.compartments,
-          // No skjerming in the command keeps the one already set: registering never lifts it silently.
-          ...(command.skjerming ? { skjerming: command.skjerming } : {}),
-          version: current.version + 1,
-          updatedAt: command.journal.at,
-        };
+        const { next, journal } = applyRegistration(current, command, journalNumber);
         this.writeUpdate(next, command.expectedVersion);
-        const changes = fieldChanges(current, next, ['status', 'gradering', 'compartments', 'skjerming']);
-        this.appendJournal(next.id, {
-          ...command.journal,
-          details: { ...command.journal.details, journalNumber, changes },
-        });
+        this.appendJournal(next.id, journal);
         this.outbox.add(next.id, ['index']);
         return next;
       });

@@ -8,6 +8,7 @@ import {
   type ReportChange,
   type ReportListQuery,
   type ReportStore,
+  applyRegistration,
   fieldChanges,
 } from '@mottak/core';
 import { type ChainedEntry, type ChainVerification, DomainError, formatJournalNumber, type Report } from '@mottak/domain';
@@ -182,19 +183,7 @@ export class MongoReportStore implements ReportStore {
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
         const sequence = (await this.highestSequence(command.year)) + 1;
         const journalNumber = formatJournalNumber({ year: command.year, sequence });
-        const registered: Report = {
-          ...current,
-          status: 'registrert',
-          registration: { ...command.registration, journalNumber },
-          gradering: command.gradering,
-          compartments: command.compartments,
-          // No skjerming in the command keeps the one already set: registering never lifts it silently.
-          ...(command.skjerming ? { skjerming: command.skjerming } : {}),
-          version: current.version + 1,
-          updatedAt: command.journal.at,
-        };
-        const changes = fieldChanges(current, registered, ['status', 'gradering', 'compartments', 'skjerming']);
-        const draft = { ...command.journal, details: { ...command.journal.details, journalNumber, changes } };
+        const { next: registered, journal: draft } = applyRegistration(current, command, journalNumber);
         try {
           const extra = { journalYear: command.year, journalSeq: sequence };
           return { registered, drafts: await this.writeChange(current, registered, draft, entry ? [entry] : [], extra) };

@@ -5,3 +5,4 @@ export * from './principal';
 export * from './use-cases';
 export * from './report-changes';
 export * from './search-snippet';
+export * from './registration';
