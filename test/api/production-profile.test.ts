@@ -1,4 +1,5 @@
 import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
+import { rebuildSearchIndex } from '@mottak/core';
 import { eventually, startTestMottak, type TestMottak } from '../support/test-mottak';
 
 const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = process.env;
@@ -72,6 +73,14 @@ if (!enginesPresent && process.env.CI !== 'true') {
     const hidden = await mottak.http.get('/api/v1/search').query({ q: 'diplomat' }).set('Authorization', siri);
     expect(hidden.body).toMatchObject({ total: 0, hits: [] });
     expect((await mottak.http.get(`/api/v1/reports/${secret.id}`).set('Authorization', siri)).status).toBe(404);
+
+    // A rebuild from the store builds the next versioned index and swaps the alias; search goes on.
+    const rebuilt = await rebuildSearchIndex(mottak.running.core.deps, { pageSize: 2 });
+    expect(rebuilt).toBeGreaterThanOrEqual(2);
+    const aliases = (await (await fetch(new URL(`/_alias/mottak-${tag}`, ELASTICSEARCH_URL!))).json()) as Record<string, unknown>;
+    expect(Object.keys(aliases)).toEqual([`mottak-${tag}-v2`]);
+    const afterRebuild = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', siri);
+    expect(afterRebuild.body.hits.map((h: { id: string }) => h.id)).toEqual([intake.body.id]);
 
     const verify = await mottak.http.post('/api/v1/journal/verify').set('Authorization', await mottak.bearer('rita'));
     expect(verify.body.journal.ok).toBe(true);

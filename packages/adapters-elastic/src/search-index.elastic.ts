@@ -198,6 +198,11 @@ export class ElasticSearchIndex implements SearchIndex {
    * request and deletes the old indices. Searches answer from the old index until the swap. Writes
    * made through this instance meanwhile go to both indices; a reindex item never overwrites them.
    */
+  /** SearchIndex.rebuild: a new versioned index from the store, then the alias swap. */
+  async rebuild(documents: AsyncIterable<SearchDocument>): Promise<number> {
+    return (await this.reindexFromDocuments(documents)).indexed;
+  }
+
   async reindexFromDocuments(
     documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>,
     options: { batchSize?: number; keepOldIndices?: boolean } = {},

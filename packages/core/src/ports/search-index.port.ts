@@ -46,5 +46,10 @@ export interface SearchIndex {
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
+  /**
+   * Builds a fresh index from `documents` and swaps it in atomically, where the engine can
+   * (Elasticsearch: a new versioned index behind the alias). Without it, a rebuild upserts in place.
+   */
+  rebuild?(documents: AsyncIterable<SearchDocument>): Promise<number>;
   close(): Promise<void>;
 }

@@ -70,19 +70,36 @@ export function toSearchDocument(report: Report): SearchDocument | undefined {
 }
 
 /**
- * Rebuilds the search index from the store (the source of truth), page by page, e.g. after the
- * index file was lost or damaged. Upserts are idempotent, so it can run while the indexer runs.
+ * Rebuilds the search index from the store (the source of truth), e.g. after the index was lost or
+ * damaged or its mappings changed. An engine that can build a fresh index and swap it in
+ * (Elasticsearch) does so; otherwise the documents are upserted in place, which is idempotent and
+ * safe while the indexer runs.
  */
 export async function rebuildSearchIndex(deps: CoreDeps, options: { pageSize: number; onProgress?: (indexed: number, total: number) => void }): Promise<number> {
-  let offset = 0;
+  if (deps.index.rebuild) return deps.index.rebuild(registeredDocuments(deps, options));
   let indexed = 0;
+  for await (const page of registeredPages(deps, options)) {
+    if (page.length > 0) await deps.index.upsert(page);
+    indexed += page.length;
+  }
+  return indexed;
+}
+
+async function* registeredDocuments(deps: CoreDeps, options: { pageSize: number; onProgress?: (indexed: number, total: number) => void }): AsyncGenerator<SearchDocument> {
+  for await (const page of registeredPages(deps, options)) yield* page;
+}
+
+/** Registered reports as index documents, a page at a time, with progress per page. */
+async function* registeredPages(deps: CoreDeps, options: { pageSize: number; onProgress?: (indexed: number, total: number) => void }): AsyncGenerator<SearchDocument[]> {
+  let offset = 0;
+  let seen = 0;
   for (;;) {
     const page = await deps.store.list(EVERYTHING, { statuses: [...REGISTERED_STATUSES], limit: options.pageSize, offset });
     const documents = page.items.map(toSearchDocument).filter((d): d is SearchDocument => d !== undefined);
-    if (documents.length > 0) await deps.index.upsert(documents);
-    indexed += documents.length;
     offset += page.items.length;
-    options.onProgress?.(indexed, page.total);
-    if (page.items.length < options.pageSize) return indexed;
+    seen += documents.length;
+    yield documents;
+    options.onProgress?.(seen, page.total);
+    if (page.items.length < options.pageSize) return;
   }
 }
