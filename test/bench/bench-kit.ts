@@ -5,8 +5,8 @@ import path from 'node:path';
 /** The repository root (bench results are written relative to it). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Profiles the config accepts today (MOTTAK_PROFILE); `production` arrives with its adapters. */
-export const PROFILES = ['embedded'] as const;
+/** Profiles the config accepts (MOTTAK_PROFILE); `production` runs against Redis, Elasticsearch and Mongo (production-engines.ts). */
+export const PROFILES = ['embedded', 'production'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 export interface BenchOptions {

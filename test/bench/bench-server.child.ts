@@ -4,14 +4,18 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createBullMqJobQueue } from '@mottak/adapters-redis';
 import { startAllInOne } from '@mottak/all-in-one';
+import { ASSESS_JOB } from '@mottak/core';
 import { createLogger, loadConfig, type Config } from '@mottak/runtime';
 
 /**
  * A server process for the benchmarks, so that the load generator (autocannon, the e2e client) and
  * the server do not share one event loop. Started by bench-server.ts with `fork`:
- *   argv[2] = 'mottak' (the real all-in-one on a temp data dir) | 'bare' (express 5 + express.json only)
- *   argv[3] = JSON of config overrides (mottak only)
+ *   argv[2] = 'mottak' (the real all-in-one on a temp data dir, or on the engines of the production
+ *             profile when the overrides say so) | 'bare' (express 5 + express.json only) |
+ *             'bare-queue' (the same plus one BullMQ enqueue per request: the production intake's floor)
+ *   argv[3] = JSON of config overrides (mottak; bare-queue reads REDIS_URL and MOTTAK_REDIS_PREFIX)
  * Talks over IPC: sends {type:'ready'}, answers {type:'call'} messages, exits on cmd 'close'.
  */
 
@@ -99,14 +103,17 @@ async function startMottak(overrides: Partial<Record<keyof Config, string>>): Pr
   return { url: running.server.url, info: { dataDir, config: knobs, demoSeeded: running.demoSeeded }, handlers };
 }
 
-async function startBare(): Promise<{ url: string; info: Record<string, unknown>; handlers: Record<string, Handler> }> {
+async function startBare(overrides: Partial<Record<keyof Config, string>> = {}, withQueue = false): Promise<{ url: string; info: Record<string, unknown>; handlers: Record<string, Handler> }> {
+  const queue = withQueue ? createBullMqJobQueue({ redisUrl: overrides.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: overrides.MOTTAK_REDIS_PREFIX ?? 'bench-bare' }) : undefined;
   // The very express 5 the API uses (pnpm does not hoist it to the root).
   const express = createRequire(path.resolve(__dirname, '../../services/api/package.json'))('express') as typeof import('express');
   const app = express();
   app.disable('x-powered-by');
-  app.post('/api/v1/reports', express.json({ limit: 1024 * 1024 }), (req, res) => {
+  app.post('/api/v1/reports', express.json({ limit: 1024 * 1024 }), async (req, res) => {
     const id = randomUUID();
     const title = (req.body as { title?: unknown } | undefined)?.title;
+    // The job the product enqueues per report (name and payload as receive-report's).
+    if (queue) await queue.enqueue(ASSESS_JOB, id, { reportId: id });
     res
       .status(202)
       .location(`/api/v1/reports/${id}/status`)
@@ -120,12 +127,13 @@ async function startBare(): Promise<{ url: string; info: Record<string, unknown>
   const address = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
-    info: {},
+    info: withQueue ? { queue: `BullMQ on ${overrides.REDIS_URL ?? ''}, prefix ${overrides.MOTTAK_REDIS_PREFIX ?? ''}` } : {},
     handlers: {
       loop: loopStats,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await queue?.close();
         return true;
       },
     },
@@ -136,7 +144,7 @@ async function main(): Promise<void> {
   const send = (message: unknown) => process.send?.(message);
   const mode = process.argv[2];
   const overrides = JSON.parse(process.argv[3] ?? '{}') as Partial<Record<keyof Config, string>>;
-  const started = mode === 'mottak' ? await startMottak(overrides) : mode === 'bare' ? await startBare() : undefined;
+  const started = mode === 'mottak' ? await startMottak(overrides) : mode === 'bare' ? await startBare() : mode === 'bare-queue' ? await startBare(overrides, true) : undefined;
   if (!started) throw new Error(`unknown server mode ${mode ?? ''}`);
   process.on('message', (message: CallMessage) => {
     if (message?.type !== 'call') return;

@@ -15,12 +15,15 @@ export interface BenchServer {
 }
 
 export interface StartOptions {
-  /** Config overrides for the all-in-one (mode 'mottak'). */
+  /** Config overrides for the all-in-one (mode 'mottak'); for 'bare-queue', REDIS_URL and MOTTAK_REDIS_PREFIX. */
   overrides?: Record<string, string>;
   /** Write V8 CPU profiles of this process to bench/results/profiles/<mode>-<time>/ on close. */
   cpuProf?: boolean;
   startTimeoutMs?: number;
 }
+
+/** 'bare': express + express.json only; 'bare-queue': that plus one BullMQ `queue.add` per request. */
+export type BenchServerMode = 'mottak' | 'bare' | 'bare-queue';
 
 type Reply = { type: 'reply'; id: number; result?: unknown; error?: string };
 type Ready = { type: 'ready'; url: string; pid: number; info: Record<string, unknown> };
@@ -29,7 +32,7 @@ type Ready = { type: 'ready'; url: string; pid: number; info: Record<string, unk
  * Starts a server in its own process (tsx loaders and tsconfig are inherited by `fork`), so that
  * server and load generator each get their own event loop — on two cores, one each.
  */
-export async function startBenchServer(mode: 'mottak' | 'bare', options: StartOptions = {}): Promise<BenchServer> {
+export async function startBenchServer(mode: BenchServerMode, options: StartOptions = {}): Promise<BenchServer> {
   const execArgv = [...process.execArgv];
   if (options.cpuProf) {
     // One directory per process: tsx's loader thread writes a profile of its own beside the main one.

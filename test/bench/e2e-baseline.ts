@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createFts5SearchIndex, createSqliteReportStore, openSqliteDatabase } from '@mottak/adapters-embedded';
 import { assessContent, defaultRuleSet, identifierValues } from '@mottak/assessment';
-import type { JournalDraft, SearchDocument } from '@mottak/core';
+import { createElasticSearchIndex } from '@mottak/adapters-elastic';
+import { openMongoAdapters } from '@mottak/adapters-mongo';
+import type { JournalDraft, ReportStore, SearchDocument, SearchIndex } from '@mottak/core';
 import { DEFAULT_INTAKE_GRADERING, type Report } from '@mottak/domain';
 import { markerToken, partnerReport } from './report-text';
 
@@ -16,8 +18,16 @@ export interface RawEngineResult {
   seconds: number;
   count: number;
   indexBatch: number;
-  /** Mean time of one single-row write transaction in a WAL file with synchronous=FULL (mostly fsync). */
+  /** Mean time of one single-row write transaction in a WAL file with synchronous=FULL (mostly fsync); NaN on the production engines. */
   commitMs: number;
+  engines: 'sqlite+fts5' | 'mongo+elasticsearch';
+}
+
+/** The production profile's engines for the baseline: a Mongo URL with its own database, and an ES alias of its own. */
+export interface ProductionBaselineTarget {
+  mongoUrl: string;
+  elasticsearchUrl: string;
+  indexAlias: string;
 }
 
 interface Item {
@@ -32,10 +42,26 @@ interface Item {
  * search documents go into the FTS5 index in batches of the indexer's default size. Reports and
  * documents (assessment included) are built before the clock starts: only engine work is timed.
  */
-export async function rawEngineBaseline(count: number, warmup: number, salt: string): Promise<RawEngineResult> {
+export async function rawEngineBaseline(count: number, warmup: number, salt: string, production?: ProductionBaselineTarget): Promise<RawEngineResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mottak-bench-raw-'));
-  const store = createSqliteReportStore(path.join(dir, 'mottak.db'));
-  const index = createFts5SearchIndex(path.join(dir, 'search.db'));
+  let store: ReportStore;
+  let index: SearchIndex;
+  if (production) {
+    // Production: the Mongo report store's receive (the product's write concern) and ES bulk upserts with the adapter's default refresh.
+    const mongo = await openMongoAdapters(production.mongoUrl);
+    store = mongo.store;
+    const closeStore = store.close.bind(store);
+    store.close = async () => {
+      await closeStore();
+      await mongo.close();
+    };
+    const es = createElasticSearchIndex({ node: production.elasticsearchUrl, indexAlias: production.indexAlias, analyzer: 'auto' });
+    await es.ensureIndex();
+    index = es;
+  } else {
+    store = createSqliteReportStore(path.join(dir, 'mottak.db'));
+    index = createFts5SearchIndex(path.join(dir, 'search.db'));
+  }
   try {
     const ruleSet = defaultRuleSet();
     const year = new Date().getFullYear();
@@ -93,7 +119,14 @@ export async function rawEngineBaseline(count: number, warmup: number, salt: str
     const started = performance.now();
     await insert(items);
     const seconds = (performance.now() - started) / 1000;
-    return { reportsPerS: count / seconds, seconds, count, indexBatch: INDEX_BATCH, commitMs: commitCost(path.join(dir, 'commit.db')) };
+    return {
+      reportsPerS: count / seconds,
+      seconds,
+      count,
+      indexBatch: INDEX_BATCH,
+      commitMs: production ? Number.NaN : commitCost(path.join(dir, 'commit.db')),
+      engines: production ? 'mongo+elasticsearch' : 'sqlite+fts5',
+    };
   } finally {
     await index.close();
     await store.close();

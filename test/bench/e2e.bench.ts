@@ -17,6 +17,7 @@ import {
 import { type BenchServer, startBenchServer } from './bench-server';
 import { rawEngineBaseline, type RawEngineResult } from './e2e-baseline';
 import { JsonClient, runBounded } from './http-json';
+import { locateProductionEngines, MONGO_CAVEAT } from './production-engines';
 import { markerToken, partnerReport, runSalt } from './report-text';
 
 const POST_CONCURRENCY = 32;
@@ -61,8 +62,11 @@ interface Ctx {
  */
 export async function runE2e(options: BenchOptions): Promise<boolean> {
   printMachine('e2e', options);
-  const count = options.quick ? 2_000 : 10_000;
-  const warmCount = options.quick ? 100 : 300;
+  // The production engines here (mongo-java-server above all) take tens of reports/s, not thousands:
+  // fewer reports, so that a run ends within its bound.
+  const production = options.profile === 'production';
+  const count = production ? (options.quick ? 500 : 3_000) : options.quick ? 2_000 : 10_000;
+  const warmCount = production ? 50 : options.quick ? 100 : 300;
   const limitS = options.quick ? 120 : 600;
   const runStarted = performance.now();
   const salt = runSalt();
@@ -76,12 +80,34 @@ export async function runE2e(options: BenchOptions): Promise<boolean> {
     }
   };
 
-  out(`baseline: raw SQLite store + FTS5 index, ${count} reports (after ${warmCount} warm-up), in this process`);
-  const baseline = await rawEngineBaseline(count, warmCount, `${salt}b`);
-  out(`  ${round(baseline.reportsPerS)} reports/s (${round(baseline.seconds)} s); one durable commit ≈ ${round(baseline.commitMs, 3)} ms`);
+  const engines = production ? locateProductionEngines() : undefined;
+  try {
+    return await runE2eOn(options, engines, { count, warmCount, limitS, runStarted, salt, progress, guard });
+  } finally {
+    await engines?.cleanup();
+  }
+}
+
+async function runE2eOn(
+  options: BenchOptions,
+  engines: ReturnType<typeof locateProductionEngines> | undefined,
+  run: { count: number; warmCount: number; limitS: number; runStarted: number; salt: string; progress: Ctx['progress']; guard: () => void },
+): Promise<boolean> {
+  const { count, warmCount, limitS, salt, progress, guard } = run;
+  let baseline: RawEngineResult;
+  if (engines) {
+    const ns = engines.namespace('raw');
+    out(`baseline: raw Mongo store receive + Elasticsearch bulk upsert (batches of 500), ${count} reports (after ${warmCount} warm-up), in this process`);
+    baseline = await rawEngineBaseline(count, warmCount, `${salt}b`, { mongoUrl: ns.mongoUrl, elasticsearchUrl: engines.elasticsearchUrl, indexAlias: ns.indexAlias });
+    out(`  ${round(baseline.reportsPerS)} reports/s (${round(baseline.seconds)} s)`);
+  } else {
+    out(`baseline: raw SQLite store + FTS5 index, ${count} reports (after ${warmCount} warm-up), in this process`);
+    baseline = await rawEngineBaseline(count, warmCount, `${salt}b`);
+    out(`  ${round(baseline.reportsPerS)} reports/s (${round(baseline.seconds)} s); one durable commit ≈ ${round(baseline.commitMs, 3)} ms`);
+  }
   guard();
 
-  const server = await startBenchServer('mottak', { overrides: { MOTTAK_INDEXER_POLL_MS: '10' }, cpuProf: options.cpuProf });
+  const server = await startBenchServer('mottak', { overrides: { MOTTAK_INDEXER_POLL_MS: '10', ...engines?.overrides }, cpuProf: options.cpuProf });
   const client = new JsonClient(server.url, POST_CONCURRENCY + REGISTER_CONCURRENCY + CHECK_CONCURRENCY + 8);
   let measuredStart = 0;
   try {
@@ -118,7 +144,7 @@ export async function runE2e(options: BenchOptions): Promise<boolean> {
     const journal = journalNumbersContiguous(records);
     const counts = await server.call<Record<string, unknown>>('counts');
     const cpuS = (loop.cpuUserS ?? 0) + (loop.cpuSystemS ?? 0) - (cpuBefore.cpuUserS ?? 0) - (cpuBefore.cpuSystemS ?? 0);
-    return report(options, baseline, records, { verify, journal, counts, server, loop, cpuS, retries: client.retries });
+    return report(options, baseline, records, { verify, journal, counts, server, loop, cpuS, retries: client.retries, engines: engines?.describe() });
   } catch (error) {
     if (!(error instanceof BenchAborted)) throw error;
     out(error.message);
@@ -129,7 +155,15 @@ export async function runE2e(options: BenchOptions): Promise<boolean> {
       profile: options.profile,
       machine: machine(),
       figures: [{ ...figure('reports_per_s', indexed / elapsed, '/s', baseline.reportsPerS, '>=1000/s'), met: false }],
-      details: { date: new Date().toISOString(), machine: machineDetails(), aborted: error.message, progress, baseline, server: server.info },
+      details: {
+        date: new Date().toISOString(),
+        machine: machineDetails(),
+        aborted: error.message,
+        progress,
+        baseline,
+        server: server.info,
+        ...(engines ? { engines: engines.describe(), mongo: MONGO_CAVEAT } : {}),
+      },
     });
     return false;
   } finally {
@@ -304,6 +338,7 @@ interface Checks {
   loop: Record<string, number>;
   cpuS: number;
   retries: number;
+  engines?: Record<string, unknown>;
 }
 
 function report(options: BenchOptions, baseline: RawEngineResult, records: Rec[], checks: Checks): boolean {
@@ -326,18 +361,22 @@ function report(options: BenchOptions, baseline: RawEngineResult, records: Rec[]
     stage('POST → searchable', (r) => t(r, 3) - r.postAt),
   ];
   const total = stages[stages.length - 1] as { 'p50 ms': number; 'p99 ms': number };
+  const prod = baseline.engines === 'mongo+elasticsearch';
   printTable(`e2e: ${n} reports, first POST → last searchable ${round(seconds)} s`, [
     { measure: 'end-to-end reports/s', value: round(rate) },
-    { measure: 'raw engines reports/s (baseline: store receive + FTS5 upsert)', value: round(baseline.reportsPerS) },
+    { measure: `raw engines reports/s (baseline: store receive + ${prod ? 'Elasticsearch' : 'FTS5'} upsert)`, value: round(baseline.reportsPerS) },
     { measure: 'server CPU per report, ms', value: round((checks.cpuS * 1000) / n) },
     { measure: 'server event-loop delay p50 / max, ms', value: `${checks.loop.loopDelayP50Ms} / ${checks.loop.loopDelayMaxMs}` },
-    { measure: 'one durable SQLite commit (WAL, synchronous=FULL), ms', value: round(baseline.commitMs, 3) },
+    ...(prod ? [] : [{ measure: 'one durable SQLite commit (WAL, synchronous=FULL), ms', value: round(baseline.commitMs, 3) }]),
   ]);
   printTable('latency per report (server timestamps; POST time from the client, same clock)', stages);
   const { verify, journal } = checks;
   out(`status indexed:true over HTTP: ${n}/${n}; server timestamps complete: ${complete}`);
   out(`searchable by marker (as siri): ${verify.found}/${verify.sampled}${verify.failures.length ? ` — failures: ${verify.failures.join('; ')}` : ''}`);
   out(`journal numbers of the measured reports: unique ${journal.unique}, gap-free ${journal.gapFree} (${journal.first}…${journal.last})`);
+  // Issue 4's latency target is p99 at half the 1,000/s load; this run is closed-loop at full load.
+  out(`p99 POST → searchable ${total['p99 ms']} ms, measured at full (closed-loop) load; the half-load figure is not measured by this benchmark`);
+  if (prod) out(`note: ${MONGO_CAVEAT}`);
   if (checks.retries > 0) out(`client: ${checks.retries} requests resent after a stale keep-alive socket`);
   finish({
     name: 'e2e',
@@ -355,7 +394,14 @@ function report(options: BenchOptions, baseline: RawEngineResult, records: Rec[]
       serverCpuMsPerReport: round((checks.cpuS * 1000) / n),
       serverEventLoop: checks.loop,
       concurrency: { post: POST_CONCURRENCY, register: REGISTER_CONCURRENCY, listPage: LIST_PAGE },
-      baseline: { ...baseline, what: 'SQLite store.receive per report (one durable transaction each) + FTS5 upsert in batches of 500; same reports, no HTTP, no queue' },
+      baseline: {
+        ...baseline,
+        what: prod
+          ? 'Mongo store.receive per report (w:majority, journal) + Elasticsearch bulk upsert in batches of 500 (refresh wait_for); same reports, no HTTP, no queue'
+          : 'SQLite store.receive per report (one durable transaction each) + FTS5 upsert in batches of 500; same reports, no HTTP, no queue',
+      },
+      latencyNote: 'p99 measured at full closed-loop load (32 POSTs in flight), not at half load',
+      ...(checks.engines ? { engines: checks.engines, mongo: MONGO_CAVEAT } : {}),
       searchable: verify,
       journalNumbers: journal,
       staleSocketRetries: checks.retries,

@@ -3,7 +3,7 @@ import { runE2e } from './e2e.bench';
 import { runIntake } from './intake.bench';
 
 /**
- * `pnpm bench <name> [--quick] [--profile embedded] [--cpu-prof]` — runs one benchmark.
+ * `pnpm bench <name> [--quick] [--profile embedded|production] [--cpu-prof]` — runs one benchmark.
  * Exit codes: 0 done (targets met or missed: the BENCH lines say which), 1 aborted or a check
  * failed (lost reports, unsearchable reports), 2 bad usage.
  */
@@ -14,7 +14,7 @@ const BENCHMARKS: Record<string, { about: string; run: (options: BenchOptions) =
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n`);
-  process.stderr.write('usage: pnpm bench <name> [--quick] [--profile embedded] [--cpu-prof]\nbenchmarks:\n');
+  process.stderr.write('usage: pnpm bench <name> [--quick] [--profile embedded|production] [--cpu-prof]\nbenchmarks:\n');
   for (const [name, { about }] of Object.entries(BENCHMARKS)) process.stderr.write(`  ${name.padEnd(8)} ${about}\n`);
   process.exit(2);
 }
@@ -30,7 +30,7 @@ function parse(argv: string[]): { name: string; options: BenchOptions } {
     else if (arg === '--profile' || arg.startsWith('--profile=')) {
       const value = arg.includes('=') ? arg.slice('--profile='.length) : argv[++i];
       if (!value || !(PROFILES as readonly string[]).includes(value)) {
-        usage(`unknown profile ${value ?? '(none)'}; available: ${PROFILES.join(', ')} (MOTTAK_PROFILE accepts only these so far)`);
+        usage(`unknown profile ${value ?? '(none)'}; available: ${PROFILES.join(', ')}`);
       }
       options.profile = value as Profile;
     } else if (arg === '--help' || arg === '-h') usage();
