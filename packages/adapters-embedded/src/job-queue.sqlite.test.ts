@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Job } from '@mottak/core';
-import { describeJobQueueContract } from '@mottak/test-kit';
-import { waitFor } from '@mottak/test-kit';
+import { describeJobQueueContract, expectJobOfKilledProcessRedelivered, waitFor } from '@mottak/test-kit';
 import { createSqliteJobQueue, type SqliteJobQueue, type SqliteJobQueueOptions } from './job-queue.sqlite';
 
 function tempFile(): { file: string; remove(): void } {
@@ -44,40 +41,13 @@ describe('SqliteJobQueue', () => {
     const queues = queuesOver({ visibilityTimeoutMs: 500 });
     cleanup = queues.cleanup;
     const queue = queues.open();
-    await queue.enqueue('assess-report', 'job-1', { reportId: 'r-1' });
-
     // A real second process takes the job and is then killed without any chance to clean up.
-    // It runs under node itself (tsx only as a require hook) so SIGKILL reaches the process holding
-    // the lease; the unref'd timer is a safety net should the test die before killing it.
     const modulePath = path.join(__dirname, 'job-queue.sqlite.ts');
-    const script = `
-      setTimeout(() => process.exit(1), 60000).unref();
-      const { createSqliteJobQueue } = require(${JSON.stringify(modulePath)});
-      const queue = createSqliteJobQueue(${JSON.stringify(queues.file)}, { visibilityTimeoutMs: 500, pollIntervalMs: 10 });
-      queue.process('assess-report', (job) => {
-        process.stdout.write('claimed ' + job.id + ' ' + job.attempt + '\\n');
-        return new Promise(() => {});
-      });`;
-    const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), '-e', script], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    try {
-      await waitFor(() => output.includes('claimed job-1 1'), { timeoutMs: 20_000, description: `child claim (${output})` });
-      expect(await queue.get('job-1')).toMatchObject({ state: 'active', attempt: 1 });
-    } finally {
-      child.kill('SIGKILL');
-    }
-    expect(await exited).toBe('SIGKILL');
-
-    const delivered: Job[] = [];
-    const consumer = queue.process('assess-report', async (job) => void delivered.push(job));
-    await waitFor(async () => (await queue.get('job-1'))?.state === 'completed', { description: 'completed after kill' });
-    await consumer.close();
-    expect(delivered).toEqual([{ id: 'job-1', name: 'assess-report', payload: { reportId: 'r-1' }, attempt: 2 }]);
+    await expectJobOfKilledProcessRedelivered(
+      queue,
+      { name: 'assess-report', id: 'job-1', payload: { reportId: 'r-1' } },
+      `require(${JSON.stringify(modulePath)}).createSqliteJobQueue(${JSON.stringify(queues.file)}, { visibilityTimeoutMs: 500, pollIntervalMs: 10 })`,
+    );
   });
 
   it('dead-letters a job whose lease expires on its last attempt instead of retrying it forever', async () => {

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Job } from '@mottak/core';
-import { createGate, describeJobQueueContract, waitFor } from '@mottak/test-kit';
+import { createGate, describeJobQueueContract, expectJobOfKilledProcessRedelivered, waitFor } from '@mottak/test-kit';
 import { Redis } from 'ioredis';
 import { LEASE_EXPIRED_ON_LAST_ATTEMPT } from './job-consumer.bullmq';
 import { deleteKeysWithPrefix, readRedisServerInfo, redactRedisUrl } from './redis-server';
@@ -186,41 +185,13 @@ if (!redisUrlSet && !inCi) {
         const queues = queuesOver({ visibilityTimeoutMs: 500 });
         cleanup = queues.cleanup;
         const queue = queues.open();
-        await queue.enqueue(NAME, 'job-1', { reportId: 'r-1' });
-
-        // A real second process takes the job and is killed without any chance to clean up. It runs
-        // under node itself (tsx only as a require hook) so SIGKILL reaches the process holding the
-        // lock; the unref'd timer is a safety net should the test die before killing it.
+        // A real second process takes the job and is killed without any chance to clean up.
         const modulePath = path.join(__dirname, 'job-queue.bullmq.ts');
-        const script = `
-          setTimeout(() => process.exit(1), 60000).unref();
-          const { createBullMqJobQueue } = require(${JSON.stringify(modulePath)});
-          const queue = createBullMqJobQueue({ redisUrl: ${JSON.stringify(queues.redisUrl)},
-            prefix: ${JSON.stringify(queues.prefix)}, visibilityTimeoutMs: 500 });
-          queue.process('${NAME}', (job) => {
-            process.stdout.write('claimed ' + job.id + ' ' + job.attempt + '\\n');
-            return new Promise(() => {});
-          });`;
-        const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), '-e', script], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        try {
-          await waitFor(() => output.includes('claimed job-1 1'), { timeoutMs: 20_000, description: `child claim (${output})` });
-          expect(await queue.get('job-1')).toMatchObject({ state: 'active', attempt: 1 });
-        } finally {
-          child.kill('SIGKILL');
-        }
-        expect(await exited).toBe('SIGKILL');
-
-        const delivered: Job[] = [];
-        const consumer = queue.process(NAME, async (job) => void delivered.push(job));
-        await waitFor(async () => (await queue.get('job-1'))?.state === 'completed', { description: 'completed after kill' });
-        await consumer.close();
-        expect(delivered).toEqual([{ id: 'job-1', name: NAME, payload: { reportId: 'r-1' }, attempt: 2 }]);
+        await expectJobOfKilledProcessRedelivered(
+          queue,
+          { name: NAME, id: 'job-1', payload: { reportId: 'r-1' } },
+          `require(${JSON.stringify(modulePath)}).createBullMqJobQueue({ redisUrl: ${JSON.stringify(queues.redisUrl)}, prefix: ${JSON.stringify(queues.prefix)}, visibilityTimeoutMs: 500 })`,
+        );
       });
 
       it('dead-letters a job whose lease expires on its last attempt instead of delivering it again', async () => {

@@ -8,3 +8,4 @@ export * from './identity-store.contract';
 export * from './job-queue.contract';
 export * from './search-index.contract';
 export { expectedNumbers } from './report-store-changes.contract';
+export * from './killed-worker';
