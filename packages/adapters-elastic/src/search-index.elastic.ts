@@ -334,6 +334,10 @@ export function createElasticSearchIndex(options: ElasticSearchIndexOptions): El
     node: options.node,
     ...(options.apiKey ? { auth: { apiKey: options.apiKey } } : {}),
     requestTimeout: options.requestTimeoutMs ?? 30_000,
+    // The client's own retries held a search for ~7 s against a node that refuses connections.
+    // Retrying is ours to decide: the indexer retries through the outbox, bulk 429s are retried
+    // here with backoff, and a search or readiness probe should answer 503 at once.
+    maxRetries: 0,
   });
   return new ElasticSearchIndex(client, options);
 }
