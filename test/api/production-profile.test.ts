@@ -1,42 +1,26 @@
-import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
 import { rebuildSearchIndex } from '@mottak/core';
+import { describeWithProductionEngines, ENGINE_URLS, type IsolatedProduction, isolatedProduction } from '../support/production-engines';
 import { eventually, startTestMottak, type TestMottak } from '../support/test-mottak';
 
-const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = process.env;
-const enginesPresent = Boolean(MONGO_URL && REDIS_URL && ELASTICSEARCH_URL);
-if (!enginesPresent && process.env.CI !== 'true') {
-  console.warn('production profile end-to-end test skipped: MONGO_URL, REDIS_URL and ELASTICSEARCH_URL are not all set (npm test provisions them)');
-}
 
 /**
  * The same product on the production engines — MongoDB (here the wire-compatible test server),
  * Redis/BullMQ and Elasticsearch — through the same HTTP API: intake → assessment → registration →
  * search, with the access rules holding.
  */
-(enginesPresent || process.env.CI === 'true' ? describe : describe.skip)('production profile end to end', () => {
+describeWithProductionEngines('production profile end-to-end test')('production profile end to end', () => {
   const tag = `e2e${process.pid}${Date.now().toString(36)}`;
   let mottak: TestMottak;
+  let production: IsolatedProduction | undefined;
 
   beforeAll(async () => {
-    if (!enginesPresent) throw new Error('CI=true but the production engines are not provisioned (MONGO_URL, REDIS_URL, ELASTICSEARCH_URL)');
-    const mongo = new URL(MONGO_URL!);
-    mongo.pathname = `/mottak-${tag}`;
-    mottak = await startTestMottak({
-      MOTTAK_PROFILE: 'production',
-      MONGO_URL: mongo.toString(),
-      REDIS_URL: REDIS_URL!,
-      MOTTAK_REDIS_PREFIX: `mottak-${tag}`,
-      ELASTICSEARCH_URL: ELASTICSEARCH_URL!,
-      ELASTICSEARCH_INDEX_ALIAS: `mottak-${tag}`,
-      ELASTICSEARCH_ANALYZER: 'auto',
-    });
+    production = isolatedProduction(tag);
+    mottak = await startTestMottak(production.config);
   }, 60_000);
 
   afterAll(async () => {
     await mottak?.close();
-    if (!enginesPresent) return;
-    await deleteKeysWithPrefix(REDIS_URL!, `mottak-${tag}`);
-    await fetch(new URL(`/mottak-${tag}-v*`, ELASTICSEARCH_URL!), { method: 'DELETE' });
+    await production?.cleanup();
   });
 
   it('walks the whole flow and hides what a user may not see', async () => {
@@ -77,7 +61,7 @@ if (!enginesPresent && process.env.CI !== 'true') {
     // A rebuild from the store builds the next versioned index and swaps the alias; search goes on.
     const rebuilt = await rebuildSearchIndex(mottak.running.core.deps, { pageSize: 2 });
     expect(rebuilt).toBeGreaterThanOrEqual(2);
-    const aliases = (await (await fetch(new URL(`/_alias/mottak-${tag}`, ELASTICSEARCH_URL!))).json()) as Record<string, unknown>;
+    const aliases = (await (await fetch(new URL(`/_alias/mottak-${tag}`, ENGINE_URLS.elasticsearch!))).json()) as Record<string, unknown>;
     expect(Object.keys(aliases)).toEqual([`mottak-${tag}-v2`]);
     const afterRebuild = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', siri);
     expect(afterRebuild.body.hits.map((h: { id: string }) => h.id)).toEqual([intake.body.id]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { connectMongo } from '@mottak/adapters-mongo';
 import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
 import { out, REPO_ROOT } from './bench-kit';
+import { deleteElasticIndices } from '../support/production-engines';
 
 /** Said in the output and the JSON of every production run: the figures are not MongoDB's. */
 export const MONGO_CAVEAT =
@@ -34,16 +35,6 @@ function provision(script: string): string {
   const url = stdout.trim().split('\n').pop()?.trim();
   if (!url) throw new Error(`${script} printed no URL`);
   return url;
-}
-
-/** Deletes the indices matching `pattern` by name (ES 8 refuses wildcard deletes by default). */
-async function deleteIndices(node: string, pattern: string): Promise<string> {
-  const listed = await fetch(`${node}/_cat/indices/${pattern}?h=index&format=json&expand_wildcards=all`);
-  if (!listed.ok) return `listing ${pattern} answered ${listed.status}`;
-  const names = ((await listed.json()) as Array<{ index: string }>).map((i) => i.index);
-  if (names.length === 0) return `no indices ${pattern}`;
-  const res = await fetch(`${node}/${names.join(',')}`, { method: 'DELETE' });
-  return `DELETE ${names.join(',')} → ${res.status}`;
 }
 
 async function dropDatabase(mongoUrl: string): Promise<void> {
@@ -97,7 +88,7 @@ export function locateProductionEngines(): ProductionEngines {
           process.stderr.write(`  cleanup: Redis keys ${ns.redisPrefix}:* not deleted (${(error as Error).message})\n`);
           return 0;
         });
-        const es = await deleteIndices(elasticsearchUrl, `${ns.indexAlias}-v*`).catch((error: unknown) => `failed (${(error as Error).message})`);
+        const es = await deleteElasticIndices(elasticsearchUrl, `${ns.indexAlias}-v*`).catch((error: unknown) => `failed (${(error as Error).message})`);
         // mongo-java-server keeps every database in memory until it stops: drop ours.
         const mongo = await dropDatabase(ns.mongoUrl).then(
           () => 'dropped',

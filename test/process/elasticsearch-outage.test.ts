@@ -3,18 +3,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
+import { describeWithProductionEngines, type IsolatedProduction, isolatedProduction, requireProductionEngines } from '../support/production-engines';
 import { eventually, startTestMottak, type TestMottak } from '../support/test-mottak';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 const ES_VERSION = process.env.MOTTAK_ES_VERSION ?? '8.19.21';
 
-const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = process.env;
-const enginesPresent = Boolean(MONGO_URL && REDIS_URL && ELASTICSEARCH_URL);
-if (!enginesPresent && process.env.CI !== 'true') {
-  console.warn('Elasticsearch outage test skipped: MONGO_URL, REDIS_URL and ELASTICSEARCH_URL are not all set (npm test provisions them)');
-}
 
 /** True when nothing listens on 127.0.0.1:port. */
 async function portFree(port: number): Promise<boolean> {
@@ -47,7 +42,7 @@ function alive(pid: number): boolean {
  * hammering, search answers 503 problem+json and /readyz says the index is down; once the same
  * node (same data directory) is back, every report is indexed and the lag is 0 again.
  */
-(enginesPresent || process.env.CI === 'true' ? describe : describe.skip)('Elasticsearch outage on the production profile (R4)', () => {
+describeWithProductionEngines('Elasticsearch outage test')('Elasticsearch outage on the production profile (R4)', () => {
   const tag = `esout${process.pid}${Date.now().toString(36)}`;
   // Letters only, so the query is plain text and not taken for an identifier.
   const word = `strombrudd${Date.now().toString(36).replace(/[^a-z]/g, '')}x`;
@@ -55,6 +50,7 @@ function alive(pid: number): boolean {
   let nodeDir = '';
   let esUrl = '';
   let mottak: TestMottak | undefined;
+  let production: IsolatedProduction | undefined;
 
   /** Starts (or restarts, same data directory) the private node with the repo's provisioner. */
   async function provisionPrivateEs(): Promise<void> {
@@ -100,22 +96,13 @@ function alive(pid: number): boolean {
   }
 
   beforeAll(async () => {
-    if (!enginesPresent) throw new Error('CI=true but the production engines are not provisioned (MONGO_URL, REDIS_URL, ELASTICSEARCH_URL)');
+    requireProductionEngines();
     port = await privatePort();
     esUrl = `http://127.0.0.1:${port}`;
     nodeDir = path.join(ROOT, '.cache', 'elasticsearch', `node-${ES_VERSION}-${port}`);
     await provisionPrivateEs();
-    const mongo = new URL(MONGO_URL!);
-    mongo.pathname = `/mottak-${tag}`;
-    mottak = await startTestMottak({
-      MOTTAK_PROFILE: 'production',
-      MONGO_URL: mongo.toString(),
-      REDIS_URL: REDIS_URL!,
-      MOTTAK_REDIS_PREFIX: `mottak-${tag}`,
-      ELASTICSEARCH_URL: esUrl,
-      ELASTICSEARCH_INDEX_ALIAS: `mottak-${tag}`,
-      ELASTICSEARCH_ANALYZER: 'auto',
-    });
+    production = isolatedProduction(tag, { elasticsearchUrl: esUrl });
+    mottak = await startTestMottak(production.config);
   }, 60_000);
 
   afterAll(async () => {
@@ -130,7 +117,7 @@ function alive(pid: number): boolean {
       }).catch((error: unknown) => console.error('could not stop the private Elasticsearch', error));
       rmSync(nodeDir, { recursive: true, force: true });
     }
-    if (enginesPresent) await deleteKeysWithPrefix(REDIS_URL!, `mottak-${tag}`);
+    await production?.cleanup();
   }, 30_000);
 
   it('keeps registering, reports the lag and a clear 503, and indexes everything once Elasticsearch is back', async () => {

@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { claimEmptyDatabase, deleteKeysWithPrefix } from '@mottak/adapters-redis';
+import { claimEmptyDatabase } from '@mottak/adapters-redis';
 import { DEMO_PARTNER_KEY, DEMO_PASSWORD } from '@mottak/bootstrap';
+import { ENGINE_URLS, isolatedProduction, productionEnginesPresent, requireProductionEngines } from '../support/production-engines';
 import { eventually } from '../support/test-mottak';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -30,9 +31,7 @@ interface ProfileSetup {
   cleanup(): Promise<void>;
 }
 
-const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = process.env;
-const productionEngines = Boolean(MONGO_URL && REDIS_URL && ELASTICSEARCH_URL);
-if (!productionEngines && process.env.CI !== 'true') {
+if (!productionEnginesPresent && process.env.CI !== 'true') {
   console.warn('process test on the production profile skipped: MONGO_URL, REDIS_URL and ELASTICSEARCH_URL are not all set (npm test provisions them)');
 }
 
@@ -46,35 +45,25 @@ const PROFILES: Array<{ name: string; reports: number; setup: () => Promise<Prof
     },
   },
 ];
-if (productionEngines || process.env.CI === 'true') {
+if (productionEnginesPresent || process.env.CI === 'true') {
   PROFILES.push({
     name: 'production (MongoDB test server, Redis/BullMQ, Elasticsearch)',
     reports: 300,
     async setup() {
-      if (!productionEngines) throw new Error('CI=true but the production engines are not provisioned (MONGO_URL, REDIS_URL, ELASTICSEARCH_URL)');
       const tag = `procs${process.pid}${Date.now().toString(36)}`;
-      const mongo = new URL(MONGO_URL!);
-      mongo.pathname = `/mottak-${tag}`;
+      requireProductionEngines();
       // FLUSHDB must not touch other tests' keys: this test gets a logical database of its own.
-      const redis = await claimEmptyDatabase(REDIS_URL!, { claimMs: 600_000 });
+      const redis = await claimEmptyDatabase(ENGINE_URLS.redis!, { claimMs: 600_000 });
+      const production = isolatedProduction(tag, { redisUrl: redis.url });
       return {
-        env: {
-          MOTTAK_PROFILE: 'production',
-          MONGO_URL: mongo.toString(),
-          REDIS_URL: redis.url,
-          MOTTAK_REDIS_PREFIX: `mottak-${tag}`,
-          ELASTICSEARCH_URL: ELASTICSEARCH_URL!,
-          ELASTICSEARCH_INDEX_ALIAS: `mottak-${tag}`,
-          ELASTICSEARCH_ANALYZER: 'auto',
-        },
+        env: production.config,
         loseQueueState() {
           const flush = spawnSync('redis-cli', ['-u', redis.url, 'FLUSHDB'], { encoding: 'utf8' });
           if (flush.status !== 0 || !flush.stdout.includes('OK')) throw new Error(`FLUSHDB failed: ${flush.stderr || flush.stdout}`);
         },
         async cleanup() {
-          await deleteKeysWithPrefix(redis.url, `mottak-${tag}`);
+          await production.cleanup();
           await redis.release();
-          await fetch(new URL(`/mottak-${tag}-v*`, ELASTICSEARCH_URL!), { method: 'DELETE' });
         },
       };
     },
