@@ -25,4 +25,17 @@ describe('assessContent', () => {
     const input = { title: 'Drone', body: 'Drone over kraftstasjon, ring 22 33 44 55', channel: 'tipsskjema' as const };
     expect(assessContent(input, defaultRuleSet())).toEqual(assessContent(input, defaultRuleSet()));
   });
+
+  it('returns language, simhash and possible identifiers, still purely', () => {
+    const input = { title: 'Tips', body: 'Eg såg ein bil ved kaia i natt. Han sa fnr var 01017000028.', channel: 'tipsskjema' as const };
+    const result = assessContent(input, defaultRuleSet());
+    expect(result.language).toBe('nn');
+    expect(result.simhash).toMatch(/^[0-9a-f]{16}$/);
+    expect(result.possibleIdentifiers).toEqual([
+      { type: 'fodselsnummer', raw: '01017000028', start: 47, end: 58, reason: 'kontrollsifrene stemmer ikke (mod 11)' },
+    ]);
+    expect(result.entities).toEqual([]);
+    const again = assessContent({ ...input, body: `${input.body}\u200B` }, defaultRuleSet());
+    expect(again.simhash).toBe(result.simhash);
+  });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { PossibleIdentifier } from '@mottak/domain';
 import { fodselsnummerExtractor } from './fodselsnummer.extractor';
 import { validIdNumber } from './__fixtures__/fodselsnummer.arbitrary';
 
@@ -61,5 +62,36 @@ describe('fodselsnummerExtractor', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('fodselsnummerExtractor: H-nummer and look-alikes', () => {
+  const withRejects = (text: string) => {
+    const rejected: PossibleIdentifier[] = [];
+    const entities = fodselsnummerExtractor.extract(text, undefined, rejected);
+    return { entities, rejected };
+  };
+
+  it('reports an H-nummer (third digit + 4) as h-nummer, with or without the space', () => {
+    expect(extract('H-nr 01419012382').map((e) => [e.type, e.value])).toEqual([['h-nummer', '01419012382']]);
+    expect(extract('H-nr 014190 12382').map((e) => [e.type, e.value])).toEqual([['h-nummer', '01419012382']]);
+  });
+
+  it('finds a fødselsnummer written as DDMMYY NNNNN', () => {
+    expect(extract('fnr 010190 12480.').map((e) => [e.type, e.value, e.raw])).toEqual([['fodselsnummer', '01019012480', '010190 12480']]);
+  });
+
+  it('lists a number with a plausible date but wrong control digits as a possible identifier', () => {
+    const { entities, rejected } = withRejects('fnr 01017000028 og H-nr 01419012383');
+    expect(entities).toEqual([]);
+    expect(rejected).toEqual([
+      { type: 'fodselsnummer', raw: '01017000028', start: 4, end: 15, reason: 'kontrollsifrene stemmer ikke (mod 11)' },
+      { type: 'h-nummer', raw: '01419012383', start: 24, end: 35, reason: 'kontrollsifrene stemmer ikke (mod 11)' },
+    ]);
+  });
+
+  it('lists an impossible date as a possible identifier, and ignores numbers whose date part is not a date', () => {
+    expect(withRejects('31027000027').rejected.map((r) => r.reason)).toEqual(['ugyldig dato']);
+    expect(withRejects('99999999999 og 00000000000').rejected).toEqual([]);
   });
 });

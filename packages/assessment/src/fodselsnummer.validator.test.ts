@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { birthYear, isValidDNummer, isValidFodselsnummer, mod11ControlDigit } from './fodselsnummer.validator';
+import { birthYear, classifyIdentityNumber, isValidDNummer, isValidFodselsnummer, isValidHNummer, mod11ControlDigit } from './fodselsnummer.validator';
 import { buildIdNumber, checksumOk, oracleValid, validIdNumber } from './__fixtures__/fodselsnummer.arbitrary';
 
 describe('isValidFodselsnummer', () => {
@@ -139,5 +139,41 @@ describe('properties against an independent implementation', () => {
     );
     // The comparison only means something if some inputs were valid (about 1 in 200 are).
     expect(validSeen).toBeGreaterThan(0);
+  });
+});
+
+describe('isValidHNummer and classifyIdentityNumber', () => {
+  it('accepts an H-nummer (month + 40) and keeps the three kinds apart', () => {
+    expect(isValidHNummer('01419012382')).toBe(true);
+    expect(isValidFodselsnummer('01419012382')).toBe(false);
+    expect(isValidDNummer('01419012382')).toBe(false);
+    expect(isValidHNummer('01017000027')).toBe(false);
+  });
+
+  it('classifies valid numbers, look-alikes with a reason, and numbers that do not look like one', () => {
+    expect(classifyIdentityNumber('01017000027')).toEqual({ kind: 'fodselsnummer', valid: true });
+    expect(classifyIdentityNumber('45058503782')).toEqual({ kind: 'd-nummer', valid: true });
+    expect(classifyIdentityNumber('01419012382')).toEqual({ kind: 'h-nummer', valid: true });
+    expect(classifyIdentityNumber('01017000028')).toEqual({ kind: 'fodselsnummer', valid: false, reason: 'kontrollsifrene stemmer ikke (mod 11)' });
+    expect(classifyIdentityNumber('31027000027')).toEqual({ kind: 'fodselsnummer', valid: false, reason: 'ugyldig dato' });
+    expect(classifyIdentityNumber('99999999999')).toBeUndefined();
+    expect(classifyIdentityNumber('4141901238')).toBeUndefined();
+  });
+
+  it('agrees with the independent oracle on H-numbers built from random valid numbers', () => {
+    fc.assert(
+      fc.property(validIdNumber, ({ digits, kind }) => {
+        fc.pre(kind === 'fodselsnummer');
+        const month = Number(digits.slice(2, 4)) + 40;
+        const body = `${digits.slice(0, 2)}${month}${digits.slice(4, 9)}`;
+        const d = body.split('').map(Number);
+        const k1 = mod11ControlDigit(d, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
+        fc.pre(k1 !== undefined);
+        const k2 = mod11ControlDigit([...d, k1 ?? 0], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+        fc.pre(k2 !== undefined);
+        expect(isValidHNummer(`${body}${k1}${k2}`)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

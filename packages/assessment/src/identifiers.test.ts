@@ -49,4 +49,18 @@ describe('identifierValues', () => {
   it('returns an empty list for no entities', () => {
     expect(identifierValues([])).toEqual([]);
   });
+
+  it('recognises the new identifier types in a query, normalised like a report', () => {
+    expect(identifiersInQuery('firma 923 609 016')).toEqual({ identifiers: ['923609016'], remainingText: 'firma' });
+    expect(identifiersInQuery('NO 923 609 016 MVA').identifiers).toEqual(['923609016']);
+    expect(identifiersInQuery('NO93 8601 1117 947').identifiers).toEqual(['NO9386011117947']);
+    expect(identifiersInQuery('1234.56.78903 eller AB 12345').identifiers).toEqual(['12345678903', 'AB12345']);
+    expect(identifiersInQuery('Evil-Site.NO').identifiers).toEqual(['evil-site.no']);
+    expect(identifiersInQuery('010190 12480').identifiers).toEqual(['01019012480']);
+  });
+
+  it('keeps dates and times as free text, not identifiers', () => {
+    expect(identifiersInQuery('bil 3. mars 2026 922 33 444')).toEqual({ identifiers: ['+4792233444'], remainingText: 'bil 3. mars 2026' });
+    expect(identifierValues(extractEntities('03.03.26 kl. 14.30 AB 12345'))).toEqual(['AB12345']);
+  });
 });

@@ -27,7 +27,7 @@ describe('ipv4Extractor', () => {
   });
 
   it('accepts an address followed by a port, a CIDR suffix or a full stop', () => {
-    expect(v4('10.0.0.1:443, 10.0.0.0/8 og 127.0.0.1.')).toEqual(['10.0.0.1', '10.0.0.0', '127.0.0.1']);
+    expect(v4('10.0.0.1:443, 10.0.0.0/8 og 127.0.0.1.')).toEqual(['10.0.0.1', '10.0.0.0/8', '127.0.0.1']);
   });
 
   it('validates dotted quads', () => {

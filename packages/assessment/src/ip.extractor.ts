@@ -18,7 +18,23 @@ export function isIPv4(candidate: string): boolean {
   return parts.length === 4 && parts.every((p) => OCTET.test(p) && Number(p) <= 255);
 }
 
-/** IPv4 addresses standing alone: not inside a longer dotted number or version string (1.2.3.4.5), nor glued to a word. */
+/**
+ * End of a CIDR prefix length written right after an address ("10.0.0.0/8", "2001:db8::/32"), or
+ * `end` unchanged when there is none. The prefix must stand alone (not "/24.5", not "/24abc").
+ */
+export function cidrEnd(text: string, end: number, maxPrefix: number): number {
+  if (text[end] !== '/') return end;
+  const prefix = /^(?:0|[1-9][0-9]{0,2})/.exec(text.slice(end + 1, end + 4))?.[0];
+  if (prefix === undefined || Number(prefix) > maxPrefix) return end;
+  const after = end + 1 + prefix.length;
+  if (isWordChar(charAt(text, after)) || (/[.,/]/.test(text[after] ?? '') && /[0-9]/.test(text[after + 1] ?? ''))) return end;
+  return after;
+}
+
+/**
+ * IPv4 addresses standing alone: not inside a longer dotted number or version string (1.2.3.4.5), nor
+ * glued to a word. A CIDR prefix is part of the entity: value `10.0.0.0/8`.
+ */
 export const ipv4Extractor: Extractor = {
   types: ['ipv4'],
   blockedBy: ['ipv6'],
@@ -34,7 +50,9 @@ export const ipv4Extractor: Extractor = {
       if (end <= start) continue;
       if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
       const candidate = text.slice(start, end);
-      if (isIPv4(candidate)) found.push(entityAt(text, 'ipv4', start, end, candidate));
+      if (!isIPv4(candidate)) continue;
+      const withPrefix = cidrEnd(text, end, 32);
+      found.push(entityAt(text, 'ipv4', start, withPrefix, text.slice(start, withPrefix)));
     }
     return found;
   },
@@ -64,7 +82,7 @@ function ipv6Bounds(text: string, runStart: number, run: string): [number, numbe
   return end > start ? [start, end] : undefined;
 }
 
-/** IPv6 addresses (full and compressed forms) validated by node:net; values are canonical. */
+/** IPv6 addresses (full and compressed forms) validated by node:net; values are canonical, a CIDR prefix kept (`2001:db8::/32`). */
 export const ipv6Extractor: Extractor = {
   types: ['ipv6'],
   blockedBy: [],
@@ -80,7 +98,8 @@ export const ipv6Extractor: Extractor = {
       const candidate = text.slice(start, end);
       // A digit is required so that prose such as "dead::beef" or a bare "::" is not taken for an address.
       if (candidate.length > MAX_IPV6_LENGTH || !/[0-9]/.test(candidate) || isIP(candidate) !== 6) continue;
-      found.push(entityAt(text, 'ipv6', start, end, canonicalIPv6(candidate)));
+      const withPrefix = cidrEnd(text, end, 128);
+      found.push(entityAt(text, 'ipv6', start, withPrefix, canonicalIPv6(candidate) + text.slice(end, withPrefix)));
     }
     return found;
   },

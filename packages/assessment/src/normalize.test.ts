@@ -32,3 +32,13 @@ describe('foldForComparison', () => {
     expect(foldForComparison('  Kritisk\n\tINFRASTRUKTUR  ')).toBe('kritisk infrastruktur');
   });
 });
+
+describe('normalizeText: invisible characters', () => {
+  it('removes soft hyphens, the combining grapheme joiner and invisible operators that can hide identifiers', () => {
+    expect(normalizeText('922\u00AD33\u034F444\u2062')).toBe('92233444');
+  });
+
+  it('keeps right-to-left marks and the text around them', () => {
+    expect(normalizeText('\u200Fمرحبا 922 33 444')).toBe('\u200Fمرحبا 922 33 444');
+  });
+});

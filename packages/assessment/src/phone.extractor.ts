@@ -180,7 +180,24 @@ function runStartWithPrefix(text: string, index: number): number {
 /** Valid phone numbers (libphonenumber-js, default region NO) as E.164; never glued to a word or inside a longer number. */
 export const phoneExtractor: Extractor = {
   types: ['phone'],
-  blockedBy: ['email', 'url', 'ipv4', 'ipv6', 'fodselsnummer', 'd-nummer'],
+  blockedBy: [
+    'email',
+    'url',
+    'ipv4',
+    'ipv6',
+    'ethereum',
+    'bitcoin',
+    'iban',
+    'fodselsnummer',
+    'd-nummer',
+    'h-nummer',
+    'kontonummer',
+    'orgnr',
+    'betalingskort',
+    'tidspunkt',
+    'kjennemerke',
+  ],
+  yieldsToLookalikes: true,
   extract(text: string, blocked?: SpanIndex): Entity[] {
     const found: Entity[] = [];
     for (const match of text.matchAll(RUN)) {

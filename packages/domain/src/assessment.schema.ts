@@ -4,7 +4,25 @@ export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const prioritySchema = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof prioritySchema>;
 
-export const ENTITY_TYPES = ['email', 'url', 'ipv4', 'ipv6', 'phone', 'fodselsnummer', 'd-nummer'] as const;
+export const ENTITY_TYPES = [
+  'email',
+  'url',
+  'domene',
+  'ipv4',
+  'ipv6',
+  'phone',
+  'fodselsnummer',
+  'd-nummer',
+  'h-nummer',
+  'orgnr',
+  'kontonummer',
+  'iban',
+  'betalingskort',
+  'kjennemerke',
+  'bitcoin',
+  'ethereum',
+  'tidspunkt',
+] as const;
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof entityTypeSchema>;
 
@@ -27,6 +45,21 @@ export const firedRuleSchema = z.object({
 });
 export type FiredRule = z.infer<typeof firedRuleSchema>;
 
+/** A look-alike identifier that failed validation (checksum, date, length): not an entity, shown to the coordinator. */
+export const possibleIdentifierSchema = z.object({
+  type: entityTypeSchema.describe('The identifier type it looks like'),
+  raw: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  reason: z.string().describe('Why validation failed, in Norwegian (e.g. «kontrollsiffer stemmer ikke»)'),
+});
+export type PossibleIdentifier = z.infer<typeof possibleIdentifierSchema>;
+
+/** Detected language of a report: bokmål, nynorsk, English, or anything else. */
+export const LANGUAGES = ['nb', 'nn', 'en', 'other'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
 /** The first assessment (førstehåndsvurdering) stored with a report. */
 export const assessmentSchema = z.object({
   assessedAt: z.string(),
@@ -37,5 +70,12 @@ export const assessmentSchema = z.object({
   priority: prioritySchema,
   category: z.string(),
   firedRules: z.array(firedRuleSchema),
+  language: languageSchema.optional(),
+  possibleIdentifiers: z.array(possibleIdentifierSchema).optional().describe('Look-alikes that failed validation'),
+  simhash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional()
+    .describe('64-bit SimHash of the normalised title and body (16 hex digits), for near-duplicate lookup'),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -69,6 +69,16 @@ export const ENTITY_LABELS = {
   phone: 'Telefon',
   fodselsnummer: 'Fødselsnummer',
   'd-nummer': 'D-nummer',
+  'h-nummer': 'H-nummer',
+  orgnr: 'Organisasjonsnummer',
+  kontonummer: 'Kontonummer',
+  iban: 'IBAN',
+  betalingskort: 'Betalingskort',
+  domene: 'Domene',
+  kjennemerke: 'Kjennemerke',
+  bitcoin: 'Bitcoin-adresse',
+  ethereum: 'Ethereum-adresse',
+  tidspunkt: 'Tidspunkt',
 } satisfies Record<EntityType, string>;
 
 export const JOB_STATE_LABELS = {

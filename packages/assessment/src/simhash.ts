@@ -1,0 +1,91 @@
+import { foldForComparison } from './normalize';
+
+/** Words per shingle: three-word windows keep word order in the fingerprint without making one edit cost much. */
+const SHINGLE_WORDS = 3;
+const BAND_COUNTS = [1, 2, 4, 8, 16] as const;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** 32-bit FNV-1a over UTF-16 code units with a seed, finished with the murmur3 mixer for avalanche. */
+function hash32(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Overlapping word shingles of the normalised, case-folded text; a text shorter than one shingle is one shingle. */
+export function shingles(text: string): string[] {
+  const words = foldForComparison(text).match(WORD) ?? [];
+  if (words.length <= SHINGLE_WORDS) return words.length === 0 ? [] : [words.join(' ')];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.push(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  return out;
+}
+
+/**
+ * 64-bit SimHash (Charikar) of a text over three-word shingles, as 16 lower-case hex digits. Similar
+ * texts get hashes a small Hamming distance apart; an empty text hashes to all zeros. Pure and
+ * deterministic (the same on every machine and run).
+ */
+export function simhash(text: string): string {
+  const counts = new Int32Array(64);
+  for (const shingle of shingles(text)) {
+    const hi = hash32(shingle, 0x9e3779b9);
+    const lo = hash32(shingle, 0x7f4a7c15);
+    for (let bit = 0; bit < 32; bit++) {
+      counts[bit] = (counts[bit] ?? 0) + ((lo >>> bit) & 1 ? 1 : -1);
+      counts[bit + 32] = (counts[bit + 32] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((counts[bit] ?? 0) > 0) lo = (lo | (1 << bit)) >>> 0;
+    if ((counts[bit + 32] ?? 0) > 0) hi = (hi | (1 << bit)) >>> 0;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+function popcount32(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+function halves(hash: string): [number, number] {
+  if (!/^[0-9a-f]{16}$/.test(hash)) throw new RangeError(`not a 64-bit simhash: ${hash}`);
+  return [parseInt(hash.slice(0, 8), 16), parseInt(hash.slice(8), 16)];
+}
+
+/** Number of differing bits between two simhashes (0–64). */
+export function simhashDistance(a: string, b: string): number {
+  const [ah, al] = halves(a);
+  const [bh, bl] = halves(b);
+  return popcount32((ah ^ bh) >>> 0) + popcount32((al ^ bl) >>> 0);
+}
+
+/** 1 − Hamming distance / 64: 1 for identical hashes, about 0.5 for unrelated texts. */
+export function simhashSimilarity(a: string, b: string): number {
+  return 1 - simhashDistance(a, b) / 64;
+}
+
+/**
+ * Band keys for an indexed equality lookup of candidates: by default four bands of 16 bits
+ * (`b0:1a2b` … `b3:…`). By the pigeonhole principle two hashes within Hamming distance `bands − 1`
+ * agree on at least one band, so a store that indexes these keys finds every such pair without
+ * scanning; candidates are then ranked by simhashSimilarity. More bands reach further (8 bands:
+ * distance 7, similarity ≥ 0.89) at the price of more candidates per lookup.
+ */
+export function simhashBands(hash: string, bands: (typeof BAND_COUNTS)[number] = 4): string[] {
+  halves(hash);
+  if (!BAND_COUNTS.includes(bands)) throw new RangeError(`bands must be one of ${BAND_COUNTS.join(', ')}`);
+  const width = 16 / bands;
+  return Array.from({ length: bands }, (_, i) => `b${i}:${hash.slice(i * width, (i + 1) * width)}`);
+}
