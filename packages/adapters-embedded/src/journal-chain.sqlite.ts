@@ -109,13 +109,22 @@ export class SqliteChainedLog {
       where.push('action = ?');
       params.push(filter.action);
     }
+    // Timestamps are stored as toISOString() text, so text order is time order.
+    if (filter.from !== undefined) {
+      where.push('at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('at < ?');
+      params.push(filter.to);
+    }
     if (filter.afterSeq !== undefined) {
       where.push('seq > ?');
       params.push(filter.afterSeq);
     }
     let sql = `SELECT * FROM ${this.table}`;
     if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-    sql += ' ORDER BY seq';
+    sql += filter.order === 'desc' ? ' ORDER BY seq DESC' : ' ORDER BY seq';
     if (filter.limit !== undefined) {
       sql += ' LIMIT ?';
       params.push(filter.limit);

@@ -163,8 +163,12 @@ export class MongoChainedLog {
     if (filter.actor !== undefined) query['actor'] = filter.actor;
     if (filter.subjectId !== undefined) query['subjectId'] = filter.subjectId;
     if (filter.action !== undefined) query['action'] = filter.action;
+    // Timestamps are stored as toISOString() text, so string order is time order.
+    if (filter.from !== undefined || filter.to !== undefined) {
+      query['at'] = { ...(filter.from !== undefined ? { $gte: filter.from } : {}), ...(filter.to !== undefined ? { $lt: filter.to } : {}) };
+    }
     if (filter.afterSeq !== undefined) query['_id'] = { $gt: filter.afterSeq };
-    let cursor = this.entries.find(query).sort({ _id: 1 });
+    let cursor = this.entries.find(query).sort({ _id: filter.order === 'desc' ? -1 : 1 });
     if (filter.limit !== undefined) cursor = cursor.limit(filter.limit);
     const docs = await cursor.lean<ChainedDoc[]>();
     return docs.map(toEntry);

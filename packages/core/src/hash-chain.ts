@@ -1,15 +1,28 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChainedEntry, ChainVerification } from '@mottak/domain';
 import { GENESIS_HASH } from '@mottak/domain';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // Plain loops and string building: this runs for every entry of a log being verified.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, the same order as `<` on strings.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** SHA-256 over the previous hash and the entry's canonical content (everything but the hashes). */
@@ -22,7 +35,12 @@ export function chainHash(prevHash: string, entry: Omit<ChainedEntry, 'hash' | '
     subjectId: entry.subjectId,
     details: entry.details,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  return chainHashOfContent(prevHash, content);
+}
+
+/** The chain hash given the canonical content already serialised (see chainHash). */
+export function chainHashOfContent(prevHash: string, content: string): string {
+  return hash('sha256', `${prevHash}\n${content}`, 'hex');
 }
 
 /**
@@ -35,15 +53,18 @@ export function createChainVerifier() {
   let count = 0;
   let failure: { firstBrokenSeq: number; reason: string } | undefined;
   return {
-    /** Feeds the next entry; returns false once the chain is known to be broken. */
-    next(entry: ChainedEntry): boolean {
+    /**
+     * Feeds the next entry; returns false once the chain is known to be broken. `content` may
+     * carry the entry's canonical content if the caller computed it already (the Merkle leaf data).
+     */
+    next(entry: ChainedEntry, content?: string): boolean {
       if (failure) return false;
       count += 1;
       if (entry.seq !== expectedSeq) {
         failure = { firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (found ${entry.seq})` };
       } else if (entry.prevHash !== expectedPrev) {
         failure = { firstBrokenSeq: entry.seq, reason: `entry ${entry.seq} does not link to the previous entry` };
-      } else if (chainHash(entry.prevHash, entry) !== entry.hash) {
+      } else if ((content === undefined ? chainHash(entry.prevHash, entry) : chainHashOfContent(entry.prevHash, content)) !== entry.hash) {
         failure = { firstBrokenSeq: entry.seq, reason: `entry ${entry.seq} content does not match its hash` };
       }
       expectedPrev = entry.hash;

@@ -64,6 +64,30 @@ export function describeAuditLogContract(name: string, makeLog: AuditLogFactory)
       expect(await seqs({ actor: 'user:kari', afterSeq: 3, limit: 10 })).toEqual([4]);
     });
 
+    it('filters by a half-open time range [from, to) on `at`, alone and with other filters', async () => {
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 10, minute)).toISOString();
+      await fixture.log.append(anAuditEntry({ at: at(0), actor: 'user:kari' }));
+      await fixture.log.append(anAuditEntry({ at: at(10), actor: 'user:ola' }));
+      await fixture.log.append(anAuditEntry({ at: at(20), actor: 'user:kari' }));
+      await fixture.log.append(anAuditEntry({ at: at(30), actor: 'user:kari' }));
+      const seqs = async (query: Parameters<AuditLog['list']>[0]) => (await fixture.log.list(query)).map((e) => e.seq);
+      expect(await seqs({ from: at(10), limit: 10 })).toEqual([2, 3, 4]);
+      expect(await seqs({ to: at(20), limit: 10 })).toEqual([1, 2]);
+      expect(await seqs({ from: at(10), to: at(30), limit: 10 })).toEqual([2, 3]);
+      expect(await seqs({ actor: 'user:kari', from: at(5), to: at(31), limit: 10 })).toEqual([3, 4]);
+      expect(await seqs({ from: at(31), limit: 10 })).toEqual([]);
+    });
+
+    it('lists newest first with order desc (the latest entry of a kind in one query)', async () => {
+      await fixture.log.append(anAuditEntry({ action: 'checkpoint.signed' }));
+      await fixture.log.append(anAuditEntry({ action: 'report.read' }));
+      await fixture.log.append(anAuditEntry({ action: 'checkpoint.signed' }));
+      const seqs = async (query: Parameters<AuditLog['list']>[0]) => (await fixture.log.list(query)).map((e) => e.seq);
+      expect(await seqs({ order: 'desc', limit: 10 })).toEqual([3, 2, 1]);
+      expect(await seqs({ action: 'checkpoint.signed', order: 'desc', limit: 1 })).toEqual([3]);
+      expect(await seqs({ order: 'desc', afterSeq: 1, limit: 10 })).toEqual([3, 2]);
+    });
+
     it('keeps one unbroken chain under 50 simultaneous appends', async () => {
       const entries = await Promise.all(Array.from({ length: 50 }, (_, i) => fixture.log.append(anAuditEntry({ details: { i } }))));
       expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));

@@ -3,6 +3,7 @@ import { isDomainError } from '@mottak/domain';
 import { type Config, ConfigError, createLogger, loadConfig } from '@mottak/runtime';
 import { type CliIo, EXIT_OK, EXIT_USAGE, writeLine } from './cli-io';
 import { type CliCommand, type CommandRunner, reportExpectedError } from './command';
+import { auditCheckpointCommand, auditVerifyCommand } from './audit.command';
 import { demoSeedCommand } from './demo-seed.command';
 import { importCommand } from './import.command';
 import { indexRebuildCommand } from './index-rebuild.command';
@@ -13,6 +14,8 @@ import { usersAddCommand, usersListCommand } from './users.command';
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   journalVerifyCommand,
+  auditVerifyCommand,
+  auditCheckpointCommand,
   usersAddCommand,
   usersListCommand,
   demoSeedCommand,

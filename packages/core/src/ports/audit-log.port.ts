@@ -5,7 +5,13 @@ export interface ChainFilter {
   actor?: string;
   subjectId?: string;
   action?: string;
+  /** Entries at or after this instant (ISO 8601, compared on `at`). */
+  from?: string;
+  /** Entries strictly before this instant (ISO 8601, compared on `at`): [from, to) is half-open. */
+  to?: string;
   afterSeq?: number;
+  /** `asc` (default) pages forward with afterSeq; `desc` gives the newest first (e.g. the latest checkpoint). */
+  order?: 'asc' | 'desc';
   limit?: number;
 }
 

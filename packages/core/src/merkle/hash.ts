@@ -1,0 +1,47 @@
+import { hash } from 'node:crypto';
+import type { ChainedEntry } from '@mottak/domain';
+import { canonicalJson } from '../hash-chain';
+
+/** SHA-256 of nothing: RFC 6962's hash of the empty tree. */
+export const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
+
+const LEAF_PREFIX = Buffer.from([0x00]);
+const NODE_PREFIX = Buffer.from([0x01]);
+
+/** RFC 6962 leaf hash: SHA-256(0x00 ‖ data). The prefix keeps a leaf from posing as an inner node. */
+export function leafHash(data: Buffer | string): Buffer {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  return hash('sha256', Buffer.concat([LEAF_PREFIX, bytes]), 'buffer');
+}
+
+/** RFC 6962 node hash: SHA-256(0x01 ‖ left ‖ right). */
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
+  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+}
+
+/** The bytes a log entry contributes as a Merkle leaf: the canonical JSON of its content (not its chain hashes). */
+export function entryLeafData(entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): string {
+  return canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subjectId: entry.subjectId,
+    details: entry.details,
+  });
+}
+
+/** The Merkle leaf hash of a log entry. */
+export function entryLeafHash(entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): Buffer {
+  return leafHash(entryLeafData(entry));
+}
+
+/** Lower-case hex of a hash. */
+export function toHex(bytes: Buffer): string {
+  return bytes.toString('hex');
+}
+
+/** A 32-byte hash from hex; undefined if `text` is not exactly 64 hex digits. */
+export function fromHex(text: string): Buffer | undefined {
+  return /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : undefined;
+}
