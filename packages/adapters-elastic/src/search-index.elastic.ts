@@ -1,5 +1,16 @@
 import { Client, type estypes } from '@elastic/elasticsearch';
-import type { SearchDocument, SearchHit, SearchIndex, SearchQuery } from '@mottak/core';
+import {
+  emptyFacets,
+  FACET_FIELDS,
+  type FacetField,
+  MAX_FACET_BUCKETS,
+  type SearchDocument,
+  type SearchFacets,
+  type SearchFilters,
+  type SearchIndex,
+  type SearchIndexResult,
+  type SearchQuery,
+} from '@mottak/core';
 import type { EntityType, Gradering, Priority, ReportStatus } from '@mottak/domain';
 import { accessConditionToQuery } from './access-condition.elastic';
 import { applyBulk, type BulkItem } from './bulk.elastic';
@@ -65,6 +76,15 @@ const MAX_RESULT_WINDOW = 10_000;
 const MAX_HIGHLIGHT_CHARS = 1_000_000;
 const REINDEX_BATCH = 500;
 const ALIAS_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+/** The keyword field behind each facet (the indexed names; see the template in infra/elasticsearch). */
+const FACET_INDEX_FIELDS: Record<FacetField, keyof IndexedReport> = {
+  category: 'category',
+  priority: 'priority',
+  gradering: 'gradering',
+  channel: 'channel',
+  entityType: 'entityTypes',
+  status: 'status',
+};
 
 /**
  * Full-text and identifier search in Elasticsearch: the production twin of the FTS5 index, held to
@@ -127,20 +147,23 @@ export class ElasticSearchIndex implements SearchIndex {
   }
 
   /**
-   * One request returns the page and the exact total under the same filters. Words must each occur
-   * in title or body (AND), identifiers must each be present; a query with neither finds nothing.
+   * One request returns the page, the exact total and the facets (terms aggregations) under the
+   * same query, so the access filter in `bool.filter` bounds the aggregations too. Words must each
+   * occur in title or body (AND), identifiers must each be present; a query with neither finds nothing.
    */
-  async search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+  async search(query: SearchQuery): Promise<SearchIndexResult> {
     await this.ready();
+    const nothing = (): SearchIndexResult => ({ total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) });
     const terms = searchTerms(query.text, query.identifiers);
-    if (terms.words.length === 0 && terms.identifiers.length === 0) return { total: 0, hits: [] };
-    if (query.access.kind === 'none') return { total: 0, hits: [] };
+    if (terms.words.length === 0 && terms.identifiers.length === 0) return nothing();
+    if (query.access.kind === 'none') return nothing();
 
     const from = Math.max(0, Math.floor(query.offset));
     // Deep pages beyond the result window would need search_after; they answer with the total only.
     const size = Math.max(0, Math.min(Math.floor(query.limit), MAX_RESULT_WINDOW - from));
     const filter: estypes.QueryDslQueryContainer[] = terms.identifiers.map((id) => ({ term: { identifiers: id } }));
     if (query.access.kind !== 'all') filter.push(accessConditionToQuery(query.access));
+    filter.push(...filtersToQuery(query.filters ?? {}));
     const must: estypes.QueryDslQueryContainer[] =
       terms.words.length === 0
         ? []
@@ -172,6 +195,7 @@ export class ElasticSearchIndex implements SearchIndex {
               max_analyzed_offset: MAX_HIGHLIGHT_CHARS,
               fields: { bodyWords: { number_of_fragments: 0, pre_tags: [MARK_START], post_tags: [MARK_END] } },
             },
+      aggs: query.facets ? FACET_AGGREGATIONS : undefined,
     });
     const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
     return {
@@ -189,6 +213,7 @@ export class ElasticSearchIndex implements SearchIndex {
           registeredAt: source.registeredAt,
         };
       }),
+      ...(query.facets ? { facets: facetsFrom(response.aggregations) } : {}),
     };
   }
 
@@ -300,6 +325,35 @@ export class ElasticSearchIndex implements SearchIndex {
     await ensureIndexBehindAlias(this.client, this.alias, indexTemplateFor(this.alias, analyzer, this.templatePath));
     return analyzer;
   }
+}
+
+/**
+ * One terms aggregation per facet. Exact on the template's single shard; ordered as the FTS5 twin
+ * orders its buckets (count desc, then value), so both engines answer alike.
+ */
+const FACET_AGGREGATIONS: Record<string, estypes.AggregationsAggregationContainer> = Object.fromEntries(
+  FACET_FIELDS.map((field) => [
+    field,
+    { terms: { field: FACET_INDEX_FIELDS[field], size: MAX_FACET_BUCKETS, order: [{ _count: 'desc' }, { _key: 'asc' }] } },
+  ]),
+);
+
+/** The filters as `terms` clauses for filter context: values are terms, never parsed. */
+function filtersToQuery(filters: SearchFilters): estypes.QueryDslQueryContainer[] {
+  return FACET_FIELDS.flatMap((field) => {
+    const values = [...new Set(filters[field] ?? [])];
+    return values.length === 0 ? [] : [{ terms: { [FACET_INDEX_FIELDS[field]]: values } }];
+  });
+}
+
+function facetsFrom(aggregations: Record<string, estypes.AggregationsAggregate> | undefined): SearchFacets {
+  const facets = emptyFacets();
+  for (const field of FACET_FIELDS) {
+    const aggregate = aggregations?.[field] as estypes.AggregationsStringTermsAggregate | undefined;
+    const buckets = Array.isArray(aggregate?.buckets) ? aggregate.buckets : [];
+    facets[field] = buckets.map((bucket) => ({ value: String(bucket.key), count: bucket.doc_count }));
+  }
+  return facets;
 }
 
 /** The indexed form of a document: NFC text, its words copy for matching (see search-text), deduplicated keywords. */

@@ -1,8 +1,14 @@
 import {
+  emptyFacets,
+  FACET_FIELDS,
+  type FacetField,
   markedSnippet,
+  orderFacetBuckets,
   type SearchDocument,
-  type SearchHit,
+  type SearchFacets,
+  type SearchFilters,
   type SearchIndex,
+  type SearchIndexResult,
   type SearchQuery,
   SNIPPET_MARK_END,
   SNIPPET_MARK_START,
@@ -54,7 +60,7 @@ const MIGRATION = [
    END`,
 ];
 
-const ACCESS_COLUMNS: AccessColumns = { gradering: 'd.gradering', compartments: 'd.compartments', status: 'd.status' };
+const ACCESS_COLUMNS: AccessColumns = { id: 'd.id', gradering: 'd.gradering', compartments: 'd.compartments', status: 'd.status' };
 /** Column weights for bm25 (title, body, identifiers): a word in the title says more. */
 const BM25 = 'bm25(documents_fts, 3.0, 1.0, 1.0)';
 /** Control characters FTS5 wraps matches in; stripped from indexed text so only FTS5 can place them. */
@@ -64,6 +70,14 @@ const SNIPPET_TOKENS = 24;
 /** More terms than this add nothing to precision and only make the MATCH expression deep. */
 const MAX_TERMS = 64;
 const REMOVE_BATCH = 500;
+/** The column of each single-valued facet field; `entityType` is a JSON array, read with json_each. */
+const FACET_COLUMNS: Record<Exclude<FacetField, 'entityType'>, string> = {
+  category: 'd.category',
+  priority: 'd.priority',
+  gradering: 'd.gradering',
+  channel: 'd.channel',
+  status: 'd.status',
+};
 
 interface HitRow {
   id: string;
@@ -115,7 +129,7 @@ export class Fts5SearchIndex implements SearchIndex {
           status: doc.status,
           registeredAt: doc.registeredAt,
           identifiers: [...new Set(doc.identifiers.map(identifierToken))].join(' '),
-          entityTypes: JSON.stringify(doc.entityTypes),
+          entityTypes: JSON.stringify([...new Set(doc.entityTypes)]),
         });
       }
     })();
@@ -132,20 +146,23 @@ export class Fts5SearchIndex implements SearchIndex {
   }
 
   /**
-   * Hits and total come from one MATCH joined to `documents` with the access condition in the same
-   * WHERE, so a hidden report can show up neither as a hit nor in the count. A query with no words
-   * and no identifiers finds nothing (the API never lists "everything" through search).
+   * Hits, total and facets come from one MATCH joined to `documents` with the access condition and
+   * the filters in the same WHERE, so a hidden report can show up neither as a hit, nor in the
+   * count, nor in a facet. A query with no words and no identifiers finds nothing (the API never
+   * lists "everything" through search).
    */
-  async search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+  async search(query: SearchQuery): Promise<SearchIndexResult> {
     this.assertOpen();
+    const nothing = (): SearchIndexResult => ({ total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) });
     const match = matchExpression(query.text, query.identifiers);
-    if (match === undefined) return { total: 0, hits: [] };
+    if (match === undefined) return nothing();
     const access = accessConditionToSql(query.access, ACCESS_COLUMNS);
-    if (access.sql === '0') return { total: 0, hits: [] };
+    if (access.sql === '0') return nothing();
+    const filters = filtersToSql(query.filters ?? {});
 
     const from = `FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
-      WHERE documents_fts MATCH ? AND ${access.sql}`;
-    const params = [match, ...access.params];
+      WHERE documents_fts MATCH ? AND ${access.sql}${filters.sql}`;
+    const params = [match, ...access.params, ...filters.params];
     const limit = Math.max(0, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
 
@@ -163,10 +180,11 @@ export class Fts5SearchIndex implements SearchIndex {
                  LIMIT ? OFFSET ?`,
               )
               .all(...params, limit, offset);
-      return { total, rows };
+      const facets = query.facets ? (total === 0 ? emptyFacets() : this.facets(from, params)) : undefined;
+      return { total, rows, facets };
     });
-    // One read transaction: the page and the total see the same snapshot.
-    const { total, rows } = read.deferred();
+    // One read transaction: the page, the total and the facets see the same snapshot.
+    const { total, rows, facets } = read.deferred();
     return {
       total,
       hits: rows.map((row) => ({
@@ -179,7 +197,34 @@ export class Fts5SearchIndex implements SearchIndex {
         gradering: row.gradering,
         registeredAt: row.registered_at,
       })),
+      ...(facets ? { facets } : {}),
     };
+  }
+
+  /**
+   * Facet counts by GROUP BY over the matching rows, evaluated once (a materialised CTE) for
+   * every field: the same MATCH, access condition and filters as the hits.
+   */
+  private facets(from: string, params: unknown[]): SearchFacets {
+    const single = (Object.entries(FACET_COLUMNS) as Array<[FacetField, string]>).map(
+      ([field]) => `SELECT '${field}' AS field, ${field} AS value, count(*) AS count FROM m GROUP BY ${field}`,
+    );
+    const rows = this.db
+      .prepare<unknown[], { field: FacetField; value: string; count: number }>(
+        `WITH m AS MATERIALIZED (
+           SELECT d.category AS category, d.priority AS priority, d.gradering AS gradering, d.channel AS channel,
+             d.status AS status, d.entity_types AS entity_types
+           ${from}
+         )
+         ${single.join('\n         UNION ALL ')}
+         UNION ALL SELECT 'entityType' AS field, e.value AS value, count(*) AS count
+           FROM m, json_each(m.entity_types) e GROUP BY e.value`,
+      )
+      .all(...params);
+    const facets = emptyFacets();
+    for (const row of rows) facets[row.field].push({ value: row.value, count: row.count });
+    for (const field of FACET_FIELDS) facets[field] = orderFacetBuckets(facets[field]);
+    return facets;
   }
 
   async close(): Promise<void> {
@@ -207,6 +252,23 @@ function matchExpression(text: string, identifiers: string[]): string | undefine
     ...words.map((word) => `{title body} : ${quote(word)}`),
   ].slice(0, MAX_TERMS);
   return terms.length === 0 ? undefined : terms.join(' AND ');
+}
+
+/** The filters as extra WHERE clauses (with a leading AND), values always bound as parameters. */
+function filtersToSql(filters: SearchFilters): { sql: string; params: string[] } {
+  let sql = '';
+  const params: string[] = [];
+  for (const field of FACET_FIELDS) {
+    const values = [...new Set(filters[field] ?? [])];
+    if (values.length === 0) continue;
+    const marks = values.map(() => '?').join(', ');
+    sql +=
+      field === 'entityType'
+        ? ` AND EXISTS (SELECT 1 FROM json_each(d.entity_types) f WHERE f.value IN (${marks}))`
+        : ` AND ${FACET_COLUMNS[field]} IN (${marks})`;
+    params.push(...values);
+  }
+  return { sql, params };
 }
 
 /** An FTS5 string literal; the tokens never contain `"`, but doubling keeps that an invariant. */

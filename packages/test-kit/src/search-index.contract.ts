@@ -1,7 +1,11 @@
 import fc from 'fast-check';
-import type { SearchDocument, SearchIndex, SearchQuery } from '@mottak/core';
-import { GRADERINGER, REPORT_STATUSES, ROLES, type User } from '@mottak/domain';
+import type { SearchIndex, SearchQuery } from '@mottak/core';
+import { GRADERINGER, REPORT_STATUSES, ROLES } from '@mottak/domain';
 import { asReportSubject, defineAbilityFor, reportAccessCondition, type AccessCondition } from '@mottak/policies';
+import { describeSearchFacetsContract } from './search-index-facets.contract';
+import { aSearchDocument, aUserWith, COMPARTMENTS } from './search-index.fixtures';
+
+export { aSearchDocument } from './search-index.fixtures';
 
 export interface SearchIndexFixture {
   /** An empty index. After `upsert` resolves, `search` must see the documents. */
@@ -11,45 +15,6 @@ export interface SearchIndexFixture {
 }
 
 export type MakeSearchIndex = () => Promise<SearchIndexFixture>;
-
-let documentCounter = 0;
-
-/** A registered, unclassified report as the indexer would hand it over; override what a test is about. */
-export function aSearchDocument(overrides: Partial<SearchDocument> = {}): SearchDocument {
-  documentCounter++;
-  return {
-    id: `doc-${documentCounter}`,
-    journalNumber: `2026/${String(documentCounter).padStart(6, '0')}`,
-    title: 'Melding om observasjon',
-    body: 'En innbygger meldte fra om noe uvanlig.',
-    channel: 'tipsskjema',
-    category: 'observasjon',
-    priority: 'P3',
-    gradering: 'UGRADERT',
-    compartments: [],
-    status: 'registrert',
-    registeredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, documentCounter)).toISOString(),
-    identifiers: [],
-    entityTypes: [],
-    ...overrides,
-  };
-}
-
-const COMPARTMENTS = ['alfa', 'bravo', 'charlie'];
-
-function aUserWith(overrides: Partial<User>): User {
-  return {
-    id: 'u-1',
-    username: 'sara',
-    displayName: 'Sara Søker',
-    roles: ['sokebruker'],
-    klarering: 'STRENGT_HEMMELIG',
-    unit: 'analyse',
-    compartments: [...COMPARTMENTS],
-    disabled: false,
-    ...overrides,
-  };
-}
 
 const SEES_ALL: AccessCondition = { kind: 'all' };
 
@@ -91,6 +56,8 @@ export function describeSearchIndexContract(name: string, makeIndex: MakeSearchI
       await fixture?.cleanup();
       fixture = undefined;
     });
+
+    describeSearchFacetsContract(() => index);
 
     function search(text: string, overrides: Partial<SearchQuery> = {}) {
       return index.search({ text, identifiers: [], access: SEES_ALL, limit: 50, offset: 0, ...overrides });
@@ -262,14 +229,15 @@ export function describeSearchIndexContract(name: string, makeIndex: MakeSearchI
         matches: fc.boolean(),
       });
       await fc.assert(
-        fc.asyncProperty(userArb, fc.array(docArb, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 4 }), async (userFields, specs, limit) => {
+        fc.asyncProperty(userArb, fc.array(docArb, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 4 }), fc.uniqueArray(fc.nat({ max: 9 }), { maxLength: 3 }), async (userFields, specs, limit, grantPicks) => {
           // Each run gets its own word, so earlier runs' documents never match.
           const word = `kjoring${++run}`;
           const docs = specs.map(({ matches, ...fields }, i) =>
             aSearchDocument({ id: `run${run}-${i}`, body: matches ? `tekst med ${word}` : 'annen tekst', ...fields }),
           );
           await index.upsert(docs);
-          const ability = defineAbilityFor(aUserWith(userFields));
+          // Need-to-know grants on a few of this run's documents (some picks name no document).
+          const ability = defineAbilityFor(aUserWith(userFields), { grantedReportIds: grantPicks.map((i) => `run${run}-${i}`) });
           const expected = docs
             .filter((doc, i) => specs[i]!.matches && ability.can('read', asReportSubject(doc)))
             .map((doc) => doc.id)

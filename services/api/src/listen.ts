@@ -2,6 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
+const closeHooks = new WeakMap<Express, Array<() => void>>();
+
+/** Registers what must end when the server starts to close: long-lived responses (event streams) never finish by themselves. */
+export function onServerClose(app: Express, hook: () => void): void {
+  closeHooks.set(app, [...(closeHooks.get(app) ?? []), hook]);
+}
+
 export interface ListeningServer {
   url: string;
   port: number;
@@ -22,6 +29,7 @@ export function listen(app: Express, port: number, host: string): Promise<Listen
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
+            for (const hook of closeHooks.get(app) ?? []) hook();
             server.closeIdleConnections();
           }),
       });

@@ -19,12 +19,51 @@ export interface SearchDocument {
   entityTypes: EntityType[];
 }
 
+/** Fields a search can be narrowed by and counted on (facets). `entityType` is multi-valued. */
+export const FACET_FIELDS = ['category', 'priority', 'gradering', 'channel', 'entityType', 'status'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+/**
+ * Per field, the values a hit must have one of: OR within a field, AND across fields; a report
+ * matches `entityType` when any of its entity types is listed. A missing or empty list narrows nothing.
+ */
+export type SearchFilters = Partial<Record<FacetField, string[]>>;
+
+/** One facet value and how many hits (under the same query, access and filters) have it. */
+export interface FacetBucket {
+  value: string;
+  count: number;
+}
+
+/** Buckets per field, most hits first, equal counts by value; only values with hits, at most MAX_FACET_BUCKETS. */
+export type SearchFacets = Record<FacetField, FacetBucket[]>;
+
+/** More buckets than this per field are not returned (free-form categories could be many). */
+export const MAX_FACET_BUCKETS = 50;
+
+/** Facets with no buckets: what a search that finds nothing answers. */
+export function emptyFacets(): SearchFacets {
+  return { category: [], priority: [], gradering: [], channel: [], entityType: [], status: [] };
+}
+
+/** Orders buckets as SearchFacets promises (count desc, then value by code point) and caps them. */
+export function orderFacetBuckets(buckets: FacetBucket[]): FacetBucket[] {
+  return buckets
+    .filter((bucket) => bucket.count > 0)
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, MAX_FACET_BUCKETS);
+}
+
 export interface SearchQuery {
   /** Free-text words; treated as text, never as query syntax. */
   text: string;
   /** Normalised identifiers that must all be present. */
   identifiers: string[];
   access: AccessCondition;
+  /** Narrows hits, total and facets alike. */
+  filters?: SearchFilters;
+  /** Count facets too, in the same access-filtered query as the hits. */
+  facets?: boolean;
   limit: number;
   offset: number;
 }
@@ -41,11 +80,18 @@ export interface SearchHit {
   registeredAt: string;
 }
 
-/** Full-text and identifier search; access is applied inside the query, counts included. */
+export interface SearchIndexResult {
+  total: number;
+  hits: SearchHit[];
+  /** Present when the query asked for facets. */
+  facets?: SearchFacets;
+}
+
+/** Full-text and identifier search; access is applied inside the query, counts and facets included. */
 export interface SearchIndex {
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
-  search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
+  search(query: SearchQuery): Promise<SearchIndexResult>;
   /**
    * Builds a fresh index from `documents` and swaps it in atomically, where the engine can
    * (Elasticsearch: a new versioned index behind the alias). Without it, a rebuild upserts in place.

@@ -1,17 +1,49 @@
 import { z } from 'zod';
-import { type CoreDeps, searchReports } from '@mottak/core';
-import { graderingSchema, prioritySchema } from '@mottak/domain';
+import { type CoreDeps, FACET_FIELDS, type FacetField, searchReports, type SearchFilters } from '@mottak/core';
+import { CHANNELS, ENTITY_TYPES, GRADERINGER, graderingSchema, PRIORITIES, prioritySchema, REPORT_STATUSES } from '@mottak/domain';
 import { defineRoute, pagingQuery, type RouteSpec } from '../route';
+
+/**
+ * A facet filter parameter: comma-separated values, any of which a hit must have. With `allowed`,
+ * only those values; otherwise (category) short free-form names.
+ */
+function facetFilter(what: string, allowed?: readonly string[]) {
+  return z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const values = [...new Set(value.split(',').map((v) => v.trim()).filter((v) => v.length > 0))];
+      const bad = values.filter((v) => (allowed ? !allowed.includes(v) : v.length > 100));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `ukjent verdi: ${bad.join(', ')}` });
+      if (values.length > 20) ctx.addIssue({ code: 'custom', message: 'høyst 20 verdier' });
+      return values;
+    })
+    .describe(`Comma-separated ${what}${allowed ? `: ${allowed.join(', ')}` : ''}; a hit has any of them`);
+}
 
 const searchQuery = z.strictObject({
   q: z.string().trim().min(1, 'kan ikke være tom').max(500).describe('Free text and/or identifiers (phone, fødselsnummer, e-mail, IP) in any format'),
+  category: facetFilter('categories'),
+  priority: facetFilter('priorities', PRIORITIES),
+  gradering: facetFilter('graderinger', GRADERINGER),
+  channel: facetFilter('channels', CHANNELS),
+  entityType: facetFilter('entity types (the report mentions one of them)', ENTITY_TYPES),
+  status: facetFilter('statuses', REPORT_STATUSES),
   ...pagingQuery,
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+const facetBucketsSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const facetsSchema = z
+  .object(Object.fromEntries(FACET_FIELDS.map((field) => [field, facetBucketsSchema])) as Record<FacetField, typeof facetBucketsSchema>)
+  .describe('Hits per value under the same query, filters and access (hidden reports never count); most first, at most 50 values');
+
 const searchResultSchema = z.object({
   total: z.number().int().describe('Hits the user may see; never counts hidden reports'),
   identifiers: z.array(z.string()),
+  facets: facetsSchema,
   hits: z.array(
     z.object({
       id: z.string(),
@@ -37,9 +69,14 @@ export function searchRoutes(deps: CoreDeps): Array<RouteSpec<never, never, neve
       tag: 'Søk',
       auth: 'user',
       query: searchQuery,
-      responses: { 200: { description: 'Hits, total and snippets', schema: searchResultSchema }, 503: { description: 'Search engine unavailable' } },
+      responses: { 200: { description: 'Hits, total, facets and snippets', schema: searchResultSchema }, 503: { description: 'Search engine unavailable' } },
       async handler({ user, query }) {
-        return { status: 200, body: await searchReports(deps, user, query) };
+        const filters: SearchFilters = {};
+        for (const field of FACET_FIELDS) {
+          const values = query[field];
+          if (values) filters[field] = values;
+        }
+        return { status: 200, body: await searchReports(deps, user, { q: query.q, filters, limit: query.limit, offset: query.offset }) };
       },
     }),
   ];

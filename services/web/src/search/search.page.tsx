@@ -3,11 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
-import type { SearchHit, SearchResult } from '../api/types';
+import { FACET_FIELDS, type FacetField, type SearchHit, type SearchResult } from '../api/types';
 import { formatCount, formatDateTime } from '../common/format';
 import { GRADERING_LABELS } from '../common/labels';
 import { PriorityTag } from '../report/report-tags';
 import { useUser } from '../session/session-context';
+import { FacetPanel } from './facet-panel';
 import { safeSnippetHtml, snippetText } from './snippet';
 
 const PAGE_SIZE = 20;
@@ -50,17 +51,32 @@ export default function SearchPage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('side') ?? '1') || 1);
   const [draft, setDraft] = useState(q);
+  // Facet filters live in the address (?category=a,b&priority=P1), so a filtered search can be shared and reloaded.
+  const filters: Partial<Record<FacetField, string[]>> = {};
+  for (const field of FACET_FIELDS) {
+    const values = params.get(field)?.split(',').filter((v) => v !== '') ?? [];
+    if (values.length > 0) filters[field] = values;
+  }
+  const filterQuery = Object.fromEntries(Object.entries(filters).map(([field, values]) => [field, values.join(',')]));
 
   const result = useQuery({
-    queryKey: ['search', q, (page - 1) * PAGE_SIZE, PAGE_SIZE],
-    queryFn: ({ signal }) => api<SearchResult>('/api/v1/search', { query: { q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
+    queryKey: ['search', q, filterQuery, (page - 1) * PAGE_SIZE, PAGE_SIZE],
+    queryFn: ({ signal }) => api<SearchResult>('/api/v1/search', { query: { q, ...filterQuery, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
     enabled: q.trim() !== '',
     placeholderData: keepPreviousData,
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (draft.trim()) setParams({ q: draft.trim() });
+    // A new search keeps the filters (the user chose them); paging starts over.
+    if (draft.trim()) setParams({ q: draft.trim(), ...filterQuery });
+  }
+
+  function changeFilter(field: FacetField, values: string[]) {
+    const next: Record<string, string> = { q, ...filterQuery };
+    if (values.length > 0) next[field] = values.join(',');
+    else delete next[field];
+    setParams(next);
   }
 
   const data = result.data;
@@ -82,6 +98,8 @@ export default function SearchPage() {
         {result.isFetching && !data && <Loader title="Søker …" />}
         {result.error && <Alert variant="error">{errorMessage(result.error)}</Alert>}
         {data && (
+          <div className="search-results">
+          <FacetPanel facets={data.facets} selected={filters} onChange={changeFilter} />
           <Box aria-live="polite">
             <HStack gap="space-8" align="center" className="spaced">
               <Heading level="2" size="small" data-testid="treff-totalt">
@@ -105,9 +123,10 @@ export default function SearchPage() {
               ))}
             </ul>
             {pages > 1 && (
-              <Pagination page={page} count={pages} size="small" onPageChange={(next) => setParams({ q, side: String(next) })} srHeading={{ tag: 'h2', text: 'Sider med treff' }} />
+              <Pagination page={page} count={pages} size="small" onPageChange={(next) => setParams({ q, ...filterQuery, side: String(next) })} srHeading={{ tag: 'h2', text: 'Sider med treff' }} />
             )}
           </Box>
+          </div>
         )}
       </VStack>
     </main>

@@ -2,9 +2,10 @@ import { BodyShort, Detail, HStack } from '@navikt/ds-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Report } from '../api/types';
-import { formatAge } from '../common/format';
+import { formatAge, formatDateTime } from '../common/format';
 import { CHANNEL_LABELS } from '../common/labels';
 import { PriorityTag } from '../report/report-tags';
+import { slaFor, type SlaTable } from './sla';
 
 const ROW_HEIGHT = 68;
 
@@ -17,6 +18,8 @@ interface QueueListProps {
   activeIndex: number;
   openedId: string | undefined;
   now: number;
+  /** Deadlines per priority; without it (still loading) rows show no time left. */
+  sla: SlaTable | undefined;
   onSelect(index: number): void;
   onOpen(index: number): void;
 }
@@ -26,7 +29,7 @@ interface QueueListProps {
  * 10,000 open reports scroll and move as fast as 10. The active row is kept in view and named by
  * aria-activedescendant, so focus can stay on the list while j/k move.
  */
-export function QueueList({ items, activeIndex, openedId, now, onSelect, onOpen }: QueueListProps) {
+export function QueueList({ items, activeIndex, openedId, now, sla, onSelect, onOpen }: QueueListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -56,6 +59,7 @@ export function QueueList({ items, activeIndex, openedId, now, onSelect, onOpen 
           if (!report) return null;
           const isActive = row.index === activeIndex;
           const duplicates = report.assessment?.duplicateOf.length ?? 0;
+          const deadline = sla ? slaFor(sla, report.receivedAt, report.assessment?.priority, now) : undefined;
           return (
             <div
               key={report.id}
@@ -78,6 +82,15 @@ export function QueueList({ items, activeIndex, openedId, now, onSelect, onOpen 
                 <BodyShort weight="semibold" truncate className="queue-title">
                   {report.title}
                 </BodyShort>
+                {deadline && (
+                  <span
+                    className={`sla sla-${deadline.state}`}
+                    data-sla={deadline.state}
+                    title={`${deadline.stage === 'assess' ? 'Vurderes' : 'Registreres'} innen ${formatDateTime(new Date(deadline.deadline).toISOString())}`}
+                  >
+                    {deadline.text}
+                  </span>
+                )}
               </HStack>
               <Detail className="queue-meta">
                 {CHANNEL_LABELS[report.channel]} · venter {formatAge(report.receivedAt, now)}

@@ -1,5 +1,5 @@
 import type { Priority, Report } from '../api/types';
-import { orderQueue, queuePollInterval } from './queue-order';
+import { orderQueue, queueRefetchGap } from './queue-order';
 
 function report(id: string, receivedAt: string, priority?: Priority): Report {
   return {
@@ -33,9 +33,9 @@ describe('triage queue order', () => {
     expect(ordered.map((r) => r.id)).toEqual(['p1-old', 'p1-new', 'p2', 'p3-old', 'unassessed']);
   });
 
-  it('polls every 5 s and backs off for queues of many pages', () => {
-    expect(queuePollInterval(12, 200)).toBe(5_000);
-    expect(queuePollInterval(10_000, 200)).toBe(50_000);
-    expect(queuePollInterval(1_000_000, 200)).toBe(60_000);
+  it('refetches on events at most twice a second, less often for queues of many pages', () => {
+    expect(queueRefetchGap(12, 200)).toBe(500);
+    expect(queueRefetchGap(10_000, 200)).toBe(12_500);
+    expect(queueRefetchGap(1_000_000, 200)).toBe(15_000);
   });
 });

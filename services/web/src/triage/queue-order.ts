@@ -14,8 +14,11 @@ export function orderQueue(reports: readonly Report[]): Report[] {
   return [...reports].sort((a, b) => rank(a) - rank(b) || a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
 }
 
-/** How often to poll the queue: every 5 s, slower for big queues (each poll reads every page). */
-export function queuePollInterval(total: number, pageSize: number): number {
+/**
+ * The least time between two event-driven refetches of the queue: half a second for a short
+ * queue, longer for big ones (each refetch reads every page), at most 15 s.
+ */
+export function queueRefetchGap(total: number, pageSize: number): number {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  return Math.min(60_000, Math.max(5_000, pages * 1_000));
+  return Math.min(15_000, Math.max(500, pages * 250));
 }

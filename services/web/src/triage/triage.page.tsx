@@ -11,6 +11,7 @@ import { QueueList } from './queue-list';
 import type { RegistrationFormHandle } from './registration-form';
 import { ReportDetail } from './report-detail';
 import { ShortcutHelp } from './shortcut-help';
+import { useSla } from './sla';
 import { useQueue } from './use-queue';
 import { useShortcuts } from './use-shortcuts';
 
@@ -34,6 +35,7 @@ export function TriagePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const queue = useQueue();
+  const sla = useSla();
   const items = queue.data?.items ?? [];
   const [searchParams, setSearchParams] = useSearchParams();
   const openedId = searchParams.get('rapport') ?? undefined;
@@ -46,9 +48,8 @@ export function TriagePage() {
   const opened = useQuery({
     queryKey: ['report', openedId],
     queryFn: ({ signal }) => api<Report>(`/api/v1/reports/${openedId}`, { signal }),
+    // Read again when the event stream says it changed (e.g. the worker assessed it); see useQueue.
     enabled: openedId !== undefined,
-    // Until the worker has assessed it, look again now and then.
-    refetchInterval: (query) => (query.state.data?.status === 'mottatt' ? 2_000 : false),
   });
 
   const clampedIndex = Math.min(activeIndex, Math.max(0, items.length - 1));
@@ -130,7 +131,7 @@ export function TriagePage() {
         {queue.isPending && <Loader title="Henter køen …" />}
         {queue.error && <Alert variant="error">{errorMessage(queue.error)}</Alert>}
         {queue.data && items.length === 0 && <BodyShort className="queue-note">Køen er tom. Godt jobbet!</BodyShort>}
-        {items.length > 0 && <QueueList items={items} activeIndex={clampedIndex} openedId={openedId} now={now} onSelect={setActiveIndex} onOpen={open} />}
+        {items.length > 0 && <QueueList items={items} activeIndex={clampedIndex} openedId={openedId} now={now} sla={sla.data} onSelect={setActiveIndex} onOpen={open} />}
       </div>
       <section className="triage-detail" aria-labelledby={opened.data ? 'rapport-tittel' : undefined} aria-label={opened.data ? undefined : 'Rapport'}>
         {registered?.registration && (

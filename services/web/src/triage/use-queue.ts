@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
+import { openReportEvents } from '../api/event-stream';
 import type { Report, ReportPage } from '../api/types';
-import { orderQueue, queuePollInterval } from './queue-order';
+import { orderQueue, queueRefetchGap } from './queue-order';
 
 /** The API's largest page. */
 const PAGE_SIZE = 200;
@@ -15,7 +17,7 @@ export interface Queue {
 
 /**
  * Every open report (mottatt or vurdert) the user may see, in triage order. The API pages newest
- * first and has no priority order or change feed yet, so the whole queue is read and ordered here.
+ * first and has no priority order, so the whole queue is read and ordered here.
  */
 async function fetchQueue(signal: AbortSignal): Promise<Queue> {
   const page = (offset: number) => api<ReportPage>('/api/v1/reports', { query: { status: 'mottatt,vurdert', limit: PAGE_SIZE, offset }, signal });
@@ -32,14 +34,51 @@ async function fetchQueue(signal: AbortSignal): Promise<Queue> {
 }
 
 /**
- * The coordinator's queue, polled gently: every 5 s, backing off for long queues, and not while
- * the tab is hidden. (Server-sent events would replace the polling; the API has none yet.)
+ * The coordinator's queue, live: read once, then again when the API's event stream says a report
+ * the user may see changed (or the stream reconnected and may have missed something). No polling:
+ * an idle desk reads (and is audited reading) the list only when something happened. A burst of
+ * changes is one refetch, and bigger queues wait longer between refetches (each reads every page).
  */
 export function useQueue() {
-  return useQuery({
-    queryKey: ['queue'],
-    queryFn: ({ signal }) => fetchQueue(signal),
-    refetchInterval: (query) => queuePollInterval(query.state.data?.total ?? 0, PAGE_SIZE),
-    refetchIntervalInBackground: false,
-  });
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ['queue'], queryFn: ({ signal }) => fetchQueue(signal) });
+  const total = query.data?.total ?? 0;
+  // The latest queue length, read by the event handler without re-subscribing on every change.
+  const totalRef = useRef(total);
+  useEffect(() => {
+    totalRef.current = total;
+  }, [total]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRefetch = 0;
+    const refetchSoon = () => {
+      if (timer !== undefined) return;
+      const wait = Math.max(0, lastRefetch + queueRefetchGap(totalRef.current, PAGE_SIZE) - Date.now());
+      timer = setTimeout(() => {
+        timer = undefined;
+        lastRefetch = Date.now();
+        // A refetch already under way is not cancelled: under a steady stream of events it would never finish.
+        void queryClient.refetchQueries({ queryKey: ['queue'] }, { cancelRefetch: false });
+      }, wait);
+    };
+    let opened = false;
+    const stop = openReportEvents({
+      onOpen: () => {
+        // The first connection comes with the first read; a reconnection may have missed changes.
+        if (opened) refetchSoon();
+        opened = true;
+      },
+      onChange: (event) => {
+        refetchSoon();
+        void queryClient.invalidateQueries({ queryKey: ['report', event.id] });
+      },
+    });
+    return () => {
+      stop();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [queryClient]);
+
+  return query;
 }

@@ -1,0 +1,192 @@
+import { startTestMottak, type TestMottak } from '../support/test-mottak';
+
+interface ChangeEvent {
+  id: string;
+  status: string;
+}
+
+/** A server-sent event stream read with fetch (the browser app reads it the same way, with its bearer token). */
+class EventStreamReader {
+  readonly events: ChangeEvent[] = [];
+  readonly alerts: Array<{ kind: string; id?: string; actor?: string }> = [];
+  readonly comments: string[] = [];
+  ended = false;
+  private readonly waiters = new Set<() => void>();
+  private readonly abort = new AbortController();
+
+  static async open(url: string, authorization: string): Promise<{ status: number; contentType: string | null; reader: EventStreamReader }> {
+    const reader = new EventStreamReader();
+    const response = await fetch(`${url}/api/v1/events`, { headers: { Authorization: authorization }, signal: reader.abort.signal });
+    if (response.ok && response.body) void reader.pump(response.body);
+    else reader.ended = true;
+    return { status: response.status, contentType: response.headers.get('content-type'), reader };
+  }
+
+  private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of body) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const lines = block.split('\n');
+          for (const line of lines) if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
+          const type = lines.find((line) => line.startsWith('event: '))?.slice(7);
+          const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
+          if (type === 'report.changed' && data) this.events.push(JSON.parse(data) as ChangeEvent);
+          if (type === 'alert' && data) this.alerts.push(JSON.parse(data) as { kind: string; id?: string; actor?: string });
+          this.notify();
+        }
+      }
+    } catch {
+      // Aborted by close().
+    }
+    this.ended = true;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  /** Resolves once `predicate` holds (checked on every event); the jest timeout bounds the wait. */
+  until(predicate: (reader: EventStreamReader) => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!predicate(this)) return;
+        this.waiters.delete(check);
+        resolve();
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  statusesOf(id: string): string[] {
+    return this.events.filter((event) => event.id === id).map((event) => event.status);
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+describe('GET /api/v1/events: live report changes as server-sent events', () => {
+  let mottak: TestMottak;
+  const readers: EventStreamReader[] = [];
+
+  async function subscribe(username: string): Promise<EventStreamReader> {
+    const { status, contentType, reader } = await EventStreamReader.open(mottak.url, await mottak.bearer(username));
+    expect(status).toBe(200);
+    expect(contentType).toMatch(/^text\/event-stream/);
+    readers.push(reader);
+    return reader;
+  }
+
+  async function submitTip(title: string): Promise<string> {
+    const response = await mottak.http.post('/api/v1/reports').send({ channel: 'tipsskjema', title, body: `${title}: en bil sto parkert lenge.` });
+    expect(response.status).toBe(202);
+    return response.body.id as string;
+  }
+
+  beforeAll(async () => {
+    mottak = await startTestMottak();
+  });
+  afterAll(async () => {
+    for (const reader of readers) reader.close();
+    await mottak.close();
+  });
+
+  it('tells every coordinator who may read a new report its id and each new status, and nothing else', async () => {
+    const kari = await subscribe('kari');
+    const kim = await subscribe('kim');
+    const id = await submitTip('Ny tips fra publikum');
+
+    await kari.until((r) => r.statusesOf(id).includes('vurdert'));
+    await kim.until((r) => r.statusesOf(id).includes('vurdert'));
+    expect(kari.statusesOf(id)).toEqual(['mottatt', 'vurdert']);
+    for (const event of kari.events) expect(Object.keys(event).sort()).toEqual(['id', 'status']);
+    // The first lines are the reconnect delay and a comment.
+    expect(kari.comments[0]).toBe('mottak hendelser');
+  });
+
+  it('never sends the id of a report the user may not read', async () => {
+    const kim = await subscribe('kim');
+    const siri = await subscribe('siri');
+    const kari = await subscribe('kari');
+    const secret = await submitTip('Hemmelig observasjon');
+    await kari.until((r) => r.statusesOf(secret).includes('vurdert'));
+    // Registered HEMMELIG in a compartment: kari may read it, kim (BEGRENSET) and siri may not.
+    const registered = await mottak.http
+      .post(`/api/v1/reports/${secret}/registration`)
+      .set('Authorization', await mottak.bearer('kari'))
+      .send({ gradering: 'HEMMELIG', compartments: ['kontraetterretning'] });
+    expect(registered.status).toBe(201);
+    await kari.until((r) => r.statusesOf(secret).includes('registrert'));
+
+    // Each stream keeps publish order, so once a later visible change has arrived, the hidden one never will.
+    const later = await submitTip('Senere tips');
+    await kim.until((r) => r.statusesOf(later).includes('vurdert'));
+    expect(kim.statusesOf(secret)).toEqual(['mottatt', 'vurdert']);
+
+    // A search user reads only registered reports: neither the intake nor the HEMMELIG registration reaches siri.
+    const visibleToSiri = await submitTip('Åpen sak');
+    await kari.until((r) => r.statusesOf(visibleToSiri).includes('vurdert'));
+    await mottak.http
+      .post(`/api/v1/reports/${visibleToSiri}/registration`)
+      .set('Authorization', await mottak.bearer('kari'))
+      .send({ gradering: 'BEGRENSET' });
+    await siri.until((r) => r.statusesOf(visibleToSiri).includes('registrert'));
+    expect(siri.events.map((event) => event.id)).not.toContain(secret);
+    expect(siri.statusesOf(visibleToSiri)).toEqual(['registrert']);
+    expect(siri.events.some((event) => event.status === 'mottatt' || event.status === 'vurdert')).toBe(false);
+  });
+
+  it('refuses a request without a valid session', async () => {
+    const anonymous = await fetch(`${mottak.url}/api/v1/events`);
+    expect(anonymous.status).toBe(401);
+    const forged = await fetch(`${mottak.url}/api/v1/events`, { headers: { Authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('is documented in OpenAPI as an event stream', async () => {
+    const document = (await mottak.http.get('/api/v1/openapi.json')).body;
+    expect(Object.keys(document.paths['/api/v1/events'].get.responses['200'].content)).toEqual(['text/event-stream']);
+  });
+
+  it('ends open streams when the server shuts down', async () => {
+    const own = await startTestMottak();
+    const { reader } = await EventStreamReader.open(own.url, await own.bearer('kari'));
+    expect(own.running.core.deps.events).toBeDefined();
+    await own.close();
+    await reader.until((r) => r.ended);
+    expect(reader.ended).toBe(true);
+  });
+
+  it('alerts coordinators who may read it to a P1 suggestion, and supervisors to a break-glass use', async () => {
+    const kari = await subscribe('kari');
+    const frida = await subscribe('frida');
+    const siri = await subscribe('siri');
+    const urgent = await submitTip('Akutt livsfare ved skolen');
+    await kari.until((r) => r.alerts.some((alert) => alert.kind === 'p1' && alert.id === urgent));
+
+    // Kim breaks the glass to open a report in a compartment he is not in.
+    const registered = await mottak.http
+      .post(`/api/v1/reports/${urgent}/registration`)
+      .set('Authorization', await mottak.bearer('kari'))
+      .send({ gradering: 'BEGRENSET', compartments: ['kontraetterretning'] });
+    expect(registered.status).toBe(201);
+    const opened = await mottak.http
+      .post(`/api/v1/reports/${urgent}/break-glass`)
+      .set('Authorization', await mottak.bearer('kim'))
+      .send({ reason: 'Akutt situasjon, vakthavende ba om å se den' });
+    expect(opened.status).toBe(200);
+    await frida.until((r) => r.alerts.some((alert) => alert.kind === 'break-glass' && alert.actor === 'kim'));
+    expect(frida.alerts.find((alert) => alert.kind === 'break-glass')?.id).toBe(urgent);
+    // A search user neither assesses nor supervises: no alert of either kind reaches siri.
+    expect(siri.alerts).toEqual([]);
+  });
+});
