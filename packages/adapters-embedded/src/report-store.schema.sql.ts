@@ -52,4 +52,26 @@ export const REPORT_STORE_MIGRATIONS: ReadonlyArray<{ name: string; statements: 
       )`,
     ],
   },
+  {
+    // Life cycle: superseded versions kept whole (corrections never destroy earlier text), the case
+    // a report belongs to, and registrations by time for the daily journal.
+    name: 'report-store/002-versions-and-cases',
+    statements: [
+      `CREATE TABLE report_versions (
+        report_id TEXT NOT NULL REFERENCES reports (id),
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        gradering TEXT NOT NULL,
+        compartments TEXT NOT NULL CHECK (json_type(compartments) = 'array'),
+        title TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (report_id, version)
+      )`,
+      'ALTER TABLE reports ADD COLUMN case_id TEXT',
+      'CREATE INDEX reports_case ON reports (case_id, received_at) WHERE case_id IS NOT NULL',
+      `CREATE INDEX reports_registered_at ON reports (json_extract(doc, '$.registration.registeredAt'))
+         WHERE journal_year IS NOT NULL`,
+    ],
+  },
 ];

@@ -2,6 +2,7 @@ import { canonicalJson, type JournalDraft, type OutboxEntry } from '@mottak/core
 import {
   assessmentSchema,
   CHANNELS,
+  disposalRecordSchema,
   GRADERINGER,
   registrationSchema,
   REPORT_STATUSES,
@@ -49,7 +50,7 @@ export interface ReportDoc extends Omit<Report, 'id'> {
 }
 
 /** The optional fields of Report: absent in a document when undefined. */
-const OPTIONAL_REPORT_FIELDS = ['reporterContact', 'occurredAt', 'skjerming', 'assessment', 'registration', 'indexedAt'] as const;
+const OPTIONAL_REPORT_FIELDS = ['reporterContact', 'occurredAt', 'skjerming', 'assessment', 'registration', 'indexedAt', 'mergedInto', 'caseId', 'disposal'] as const;
 
 /** Fields of Report other than the id, in the order reportSchema declares them. */
 export const REPORT_FIELDS = [
@@ -68,6 +69,9 @@ export const REPORT_FIELDS = [
   'assessment',
   'registration',
   'indexedAt',
+  'mergedInto',
+  'caseId',
+  'disposal',
   'version',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Omit<Report, 'id'>>;
@@ -111,7 +115,8 @@ const reportDocSchema = new Schema<ReportDoc>(
     _id: { type: String, required: true },
     channel: { type: String, enum: CHANNELS, required: true },
     title: { type: String, required: true },
-    body: { type: String, required: true },
+    // Not `required`: mongoose refuses '' for a required string, and a disposed report's body is ''.
+    body: { type: String, validate: { validator: (v: unknown) => typeof v === 'string', message: 'body must be a string' } },
     reporterContact: { type: Schema.Types.Mixed, validate: matches(reporterContactSchema, 'reporterContact') },
     occurredAt: { type: String },
     receivedAt: { type: String, required: true },
@@ -124,6 +129,9 @@ const reportDocSchema = new Schema<ReportDoc>(
     assessment: { type: Schema.Types.Mixed, validate: matches(assessmentSchema, 'assessment') },
     registration: { type: Schema.Types.Mixed, validate: matches(registrationSchema, 'registration') },
     indexedAt: { type: String },
+    mergedInto: { type: String },
+    caseId: { type: String },
+    disposal: { type: Schema.Types.Mixed, validate: matches(disposalRecordSchema, 'disposal') },
     version: { type: Number, required: true, min: 1, validate: Number.isInteger },
     updatedAt: { type: String, required: true },
     journalYear: { type: Number },
@@ -143,6 +151,9 @@ reportDocSchema.index({ idempotencyKey: 1 }, { name: IDEMPOTENCY_KEY_INDEX, uniq
 reportDocSchema.index({ receivedAt: -1, _id: -1 }, { name: 'receivedAt' });
 reportDocSchema.index({ status: 1, receivedAt: 1, _id: 1 }, { name: 'status_receivedAt' });
 reportDocSchema.index({ contentHash: 1, receivedAt: 1 }, { name: 'contentHash' });
+// A case's reports; registrations by time (the daily journal).
+reportDocSchema.index({ caseId: 1, receivedAt: -1 }, { name: 'caseId', sparse: true });
+reportDocSchema.index({ 'registration.registeredAt': 1 }, { name: 'registeredAt', sparse: true });
 // Bookkeeping: only reports with pending drafts or outbox entries are in these (multikey, sparse).
 reportDocSchema.index({ 'pendingJournal.key': 1 }, { name: 'pendingJournal', sparse: true });
 reportDocSchema.index({ 'outbox.id': 1 }, { name: 'outbox_id', sparse: true });
@@ -208,4 +219,59 @@ export function reportUpdate(current: Report, next: Report): { $set: Record<stri
 /** The key of the journal draft written with the change that produced `version`. */
 export function draftKey(reportId: string, version: number): string {
   return `${reportId}@${version}`;
+}
+
+/**
+ * A superseded version of a report, kept whole. `_id` is `<reportId>@<version>`; the access fields
+ * sit at the top level so the compiled AccessCondition filters versions like reports.
+ */
+export interface ReportVersionDoc {
+  _id: string;
+  reportId: string;
+  version: number;
+  status: Report['status'];
+  gradering: Report['gradering'];
+  compartments: string[];
+  title: string;
+  updatedAt: string;
+  doc: Report;
+}
+
+const reportVersionSchema = new Schema<ReportVersionDoc>(
+  {
+    _id: { type: String, required: true },
+    reportId: { type: String, required: true },
+    version: { type: Number, required: true, min: 1 },
+    status: { type: String, enum: REPORT_STATUSES, required: true },
+    gradering: { type: String, enum: GRADERINGER, required: true },
+    compartments: { type: [String], default: [] },
+    title: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    doc: { type: Schema.Types.Mixed, required: true },
+  },
+  { versionKey: false, minimize: false, strict: 'throw', id: false },
+);
+reportVersionSchema.index({ reportId: 1, version: 1 }, { name: 'reportId_version', unique: true });
+
+/** The superseded versions model on `connection`. */
+export function reportVersionModel(connection: Connection): Model<ReportVersionDoc> {
+  return (
+    (connection.models['report_versions'] as Model<ReportVersionDoc> | undefined) ??
+    connection.model<ReportVersionDoc>('report_versions', reportVersionSchema, 'report_versions')
+  );
+}
+
+/** The version document that keeps `report` as it is. */
+export function versionDoc(report: Report): ReportVersionDoc {
+  return {
+    _id: draftKey(report.id, report.version),
+    reportId: report.id,
+    version: report.version,
+    status: report.status,
+    gradering: report.gradering,
+    compartments: report.compartments,
+    title: report.title,
+    updatedAt: report.updatedAt,
+    doc: report,
+  };
 }

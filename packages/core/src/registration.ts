@@ -22,5 +22,5 @@ export function applyRegistration(current: Report, command: RegistrationCommand,
     updatedAt: command.journal.at,
   };
   const changes = fieldChanges(current, next, REGISTRATION_FIELDS);
-  return { next, journal: { ...command.journal, details: { ...command.journal.details, journalNumber, changes } } };
+  return { next, journal: { ...command.journal, details: { ...command.journal.details, journalNumber, version: next.version, changes } } };
 }

@@ -13,9 +13,24 @@ export function fieldChanges(before: Report, after: Report, fields: Iterable<str
     const from = (before as Record<string, unknown>)[field];
     const to = (after as Record<string, unknown>)[field];
     if (canonicalJson(from) === canonicalJson(to)) continue;
+    if (EXPANDED_FIELDS.includes(field) && isRecord(from) && isRecord(to)) {
+      // A correction of the registered priority is one element, not the whole registration.
+      for (const key of [...new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+        if (canonicalJson(from[key]) === canonicalJson(to[key])) continue;
+        changes.push({ field: `${field}.${key}`, from: from[key] ?? null, to: to[key] ?? null });
+      }
+      continue;
+    }
     changes.push({ field, from: summarise(field, from), to: summarise(field, to) });
   }
   return changes;
+}
+
+/** Object fields whose changes are recorded key by key. */
+const EXPANDED_FIELDS: readonly string[] = ['registration'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function summarise(field: string, value: unknown): unknown {
