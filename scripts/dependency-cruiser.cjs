@@ -90,16 +90,28 @@ module.exports = {
       'The first-assessment engine is pure functions over domain types.',
     ),
     ...onlyImports(
-      'core-only-domain-policies-assessment',
+      'quality-only-domain-assessment',
+      '^(packages/quality)/',
+      ['^packages/(domain|assessment)/'],
+      'The data-quality engine is pure functions over domain types (it reuses the validators of assessment).',
+    ),
+    ...onlyImports(
+      'exports-only-domain',
+      '^(packages/exports)/',
+      ['^packages/domain/'],
+      'Archival and sharing exports are pure serialisers of domain types.',
+    ),
+    ...onlyImports(
+      'core-only-domain-policies-assessment-quality-exports',
       '^(packages/core)/',
-      ['^packages/(domain|policies|assessment)/'],
+      ['^packages/(domain|policies|assessment|quality|exports)/'],
       'Use cases see the outside world only through their ports; never an adapter, runtime or service.',
     ),
     {
       name: 'core-no-infrastructure-libraries',
       comment: 'The core never imports an engine or HTTP library; an adapter implements a port instead.',
       severity: 'error',
-      from: { path: '^packages/(core|domain|policies|assessment)/' },
+      from: { path: '^packages/(core|domain|policies|assessment|quality|exports)/' },
       // Matches both a resolved path (node_modules/.pnpm/…/node_modules/express/index.js) and an
       // unresolved bare name (express), so an undeclared import is caught here too.
       to: { path: `(^|/)(${INFRA_LIBS.map((lib) => lib.replace(/[.]/g, '\\.')).join('|')})(/|$)` },

@@ -8,7 +8,10 @@ import {
 } from '@mottak/domain';
 import { defineAbilityFor, reportAccessCondition } from '@mottak/policies';
 import type { User } from '@mottak/domain';
+import { defaultDqCatalogue, evaluateReport } from '@mottak/quality';
 import type { CoreDeps } from '../deps';
+import type { RegistrationCommand } from '../ports';
+import { applyRegistration } from '../registration';
 import { actorName } from '../principal';
 
 export interface RegistrationInput {
@@ -61,7 +64,7 @@ export async function registerReport(deps: CoreDeps, user: User, reportId: strin
   const now = deps.clock.now();
   const priority = input.priority ?? report.assessment.priority;
   const category = input.category ?? report.assessment.category;
-  return deps.store.register({
+  const command: RegistrationCommand = {
     reportId: report.id,
     expectedVersion: report.version,
     year: journalYear(now),
@@ -90,6 +93,25 @@ export async function registerReport(deps: CoreDeps, user: User, reportId: strin
         compartments,
       },
     },
+  };
+  assertDataQuality(deps, report, command, now);
+  return deps.store.register(command);
+}
+
+/**
+ * Evaluates the data-quality catalogue against the report as it would be after this registration
+ * and stops it, with the list of what to fix, when a blocking rule fails.
+ */
+function assertDataQuality(deps: CoreDeps, report: Report, command: RegistrationCommand, now: Date): void {
+  const catalogue = deps.dqCatalogue?.() ?? defaultDqCatalogue();
+  // The journal number is not allocated yet; no rule looks at it.
+  const { next } = applyRegistration(report, command, `${command.year}/000000`);
+  const evaluation = evaluateReport(next, catalogue, now);
+  if (!evaluation.blocked) return;
+  const blocking = evaluation.findings.filter((f) => f.severity === 'blocking');
+  throw new DomainError('DQ_BLOCKED', `Registreringen stoppes av datakvalitetsregler: ${blocking.map((f) => f.message).join('; ')}`, {
+    findings: blocking,
+    warnings: evaluation.findings.filter((f) => f.severity === 'warning'),
   });
 }
 

@@ -1,0 +1,13 @@
+export { escapeXml, xmlElement } from './xml-escape';
+export { ChecksumSink, StringSink } from './checksum-sink';
+export type { ManifestFile, TextSink } from './checksum-sink';
+export { writeArkivuttrekk, ARKIVUTTREKK_NAMESPACE, ARKIVSTRUKTUR_FILE, ENDRINGSLOGG_FILE } from './arkivuttrekk.writer';
+export type { ArkivRecord, ArkivuttrekkInput, ArkivuttrekkManifest } from './arkivuttrekk.writer';
+export { buildStixBundle, comparisonPattern, stixPatternString } from './stix-bundle';
+export type { IndicatorObservable, StixBundle, StixExportOptions, StixObject } from './stix-bundle';
+export { validateStixBundle, stixPatternProblem } from './stix-validate';
+export type { StixValidation } from './stix-validate';
+export { tlpForGradering, stricterTlp, TLP2_MARKING_IDS, TLP2_EXTENSION_ID, TLP_LEVELS } from './stix-markings';
+export type { TlpLevel } from './stix-markings';
+export { maskPersonalData, MASK, PERSONAL_ENTITY_TYPES } from './personal-data-mask';
+export { stableStixId, stixTimestamp } from './stix-ids';
