@@ -1,0 +1,3 @@
+export * from './retention-rules.loader';
+export * from './retention-rules';
+export * from './redact-content';
