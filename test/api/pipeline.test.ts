@@ -50,7 +50,8 @@ describe('intake → assessment → registration → search', () => {
     expect(registered.body.status).toBe('registrert');
     expect(registered.body.registration.journalNumber).toMatch(/^\d{4}\/\d{6}$/);
 
-    const searcher = await mottak.bearer('siri');
+    // Sander holds the personopplysninger need: searching by a phone number is processing personal data.
+    const searcher = await mottak.bearer('sander');
     const found = await eventually(async () => {
       const response = await mottak.http.get('/api/v1/search').query({ q: `0047 ${phoneDigits}` }).set('Authorization', searcher);
       return response.status === 200 && response.body.total === 1 ? response.body : undefined;

@@ -42,14 +42,16 @@ describeWithProductionEngines('production profile end-to-end test')('production 
     expect(registered.status).toBe(201);
     expect(registered.body.registration.journalNumber).toMatch(/^\d{4}\/\d{6}$/);
 
-    const siri = await mottak.bearer('siri');
+    // Sander has the personopplysninger need that searching by a phone number takes.
+    const sander = await mottak.bearer('sander');
     const found = await eventually(async () => {
-      const response = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', siri);
+      const response = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', sander);
       return response.body.total === 1 ? response.body : undefined;
     }, 'the report to be searchable in Elasticsearch', 20_000);
     expect(found.hits[0].id).toBe(intake.body.id);
+    const siri = await mottak.bearer('siri');
+    expect((await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', siri)).status).toBe(403);
 
-    const sander = await mottak.bearer('sander');
     const secret = await eventually(async () => {
       const response = await mottak.http.get('/api/v1/search').query({ q: 'diplomat' }).set('Authorization', sander);
       return response.body.total === 1 ? response.body.hits[0] : undefined;
@@ -63,7 +65,7 @@ describeWithProductionEngines('production profile end-to-end test')('production 
     expect(rebuilt).toBeGreaterThanOrEqual(2);
     const aliases = (await (await fetch(new URL(`/_alias/mottak-${tag}`, ENGINE_URLS.elasticsearch!))).json()) as Record<string, unknown>;
     expect(Object.keys(aliases)).toEqual([`mottak-${tag}-v2`]);
-    const afterRebuild = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', siri);
+    const afterRebuild = await mottak.http.get('/api/v1/search').query({ q: '+47 91234567' }).set('Authorization', sander);
     expect(afterRebuild.body.hits.map((h: { id: string }) => h.id)).toEqual([intake.body.id]);
 
     const verify = await mottak.http.post('/api/v1/journal/verify').set('Authorization', await mottak.bearer('rita'));

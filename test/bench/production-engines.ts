@@ -5,6 +5,7 @@ import { connectMongo } from '@mottak/adapters-mongo';
 import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
 import { out, REPO_ROOT } from './bench-kit';
 import { deleteElasticIndices } from '../support/production-engines';
+import { testCheckpointKeyFile } from '../support/production-engines';
 
 /** Said in the output and the JSON of every production run: the figures are not MongoDB's. */
 export const MONGO_CAVEAT =
@@ -71,6 +72,7 @@ export function locateProductionEngines(): ProductionEngines {
     MOTTAK_REDIS_PREFIX: main.redisPrefix,
     ELASTICSEARCH_INDEX_ALIAS: main.indexAlias,
     ELASTICSEARCH_ANALYZER: 'auto',
+    MOTTAK_CHECKPOINT_KEY_FILE: testCheckpointKeyFile(),
   };
   out(`production engines: Redis ${redisUrl}, Elasticsearch ${elasticsearchUrl}, Mongo ${mongoServerUrl}; namespace ${tag}`);
   out(`  note: ${MONGO_CAVEAT}`);

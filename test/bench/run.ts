@@ -1,4 +1,7 @@
 import { BenchAborted, type BenchOptions, PROFILES, type Profile } from './bench-kit';
+import { runAccess } from './access.bench';
+import { runAuditBench } from './audit.bench';
+import { runDqBench } from './dq.bench';
 import { runE2e } from './e2e.bench';
 import { runIntake } from './intake.bench';
 
@@ -9,6 +12,9 @@ import { runIntake } from './intake.bench';
  */
 const BENCHMARKS: Record<string, { about: string; run: (options: BenchOptions) => Promise<boolean> }> = {
   intake: { about: 'POST /api/v1/reports throughput vs a bare express handler (autocannon)', run: runIntake },
+  access: { about: 'search latency with the access filter vs the same query unfiltered (FTS5; + Elasticsearch with --profile production)', run: runAccess },
+  audit: { about: 'audit log append rate and Merkle+chain verify rate (the audit part of `access`) vs read + raw SHA-256', run: runAuditBench },
+  dq: { about: 'batch data-quality run over N registered reports (records/s, peak RSS) vs a paged read-through of the same rows', run: runDqBench },
   e2e: { about: 'intake → assessment → registration → searchable over HTTP vs raw SQLite + FTS5', run: runE2e },
 };
 

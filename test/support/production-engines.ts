@@ -1,4 +1,18 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { deleteKeysWithPrefix } from '@mottak/adapters-redis';
+
+let testKeyFile: string | undefined;
+/** A throwaway Ed25519 checkpoint key (the production profile requires MOTTAK_CHECKPOINT_KEY_FILE). */
+export function testCheckpointKeyFile(): string {
+  if (!testKeyFile) {
+    testKeyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'mottak-key-')), 'checkpoint-key.pem');
+    writeFileSync(testKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  }
+  return testKeyFile;
+}
 
 /** The production engines `npm test` provisions (see scripts/test.sh), from the environment. */
 export const ENGINE_URLS = {
@@ -51,6 +65,7 @@ export function isolatedProduction(tag: string, own: { redisUrl?: string; elasti
       ELASTICSEARCH_URL: elasticsearchUrl,
       ELASTICSEARCH_INDEX_ALIAS: namespace,
       ELASTICSEARCH_ANALYZER: 'auto',
+      MOTTAK_CHECKPOINT_KEY_FILE: testCheckpointKeyFile(),
     },
     async cleanup() {
       await deleteKeysWithPrefix(redisUrl, namespace);

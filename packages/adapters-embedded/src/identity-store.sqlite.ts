@@ -31,6 +31,15 @@ const IDENTITY_STORE_MIGRATIONS: ReadonlyArray<{ name: string; statements: strin
       )`,
     ],
   },
+  {
+    // Needs (tjenstlig behov) and login lockout arrived after the first release: added, never rebuilt.
+    name: 'identity-store/002-needs-and-lockout',
+    statements: [
+      `ALTER TABLE users ADD COLUMN needs TEXT NOT NULL DEFAULT '[]' CHECK (json_type(needs) = 'array')`,
+      'ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE users ADD COLUMN locked_until TEXT',
+    ],
+  },
 ];
 
 interface UserRow {
@@ -41,6 +50,7 @@ interface UserRow {
   klarering: string;
   unit: string;
   compartments: string;
+  needs: string;
   disabled: number;
   password_hash: string;
 }
@@ -59,8 +69,8 @@ export class SqliteIdentityStore implements IdentityStore {
     const db = this.db;
     this.statements = {
       insertUser: db.prepare<[UserRow]>(
-        `INSERT INTO users (id, username, display_name, roles, klarering, unit, compartments, disabled, password_hash)
-         VALUES (@id, @username, @display_name, @roles, @klarering, @unit, @compartments, @disabled, @password_hash)`,
+        `INSERT INTO users (id, username, display_name, roles, klarering, unit, compartments, needs, disabled, password_hash)
+         VALUES (@id, @username, @display_name, @roles, @klarering, @unit, @compartments, @needs, @disabled, @password_hash)`,
       ),
       userByUsername: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
       userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
@@ -74,6 +84,12 @@ export class SqliteIdentityStore implements IdentityStore {
          FROM sessions WHERE token_hash = ?`,
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      deleteSessionsOfUser: db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?'),
+      recordLoginFailure: db.prepare<[string], { failed_logins: number }>(
+        'UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins',
+      ),
+      setLoginLock: db.prepare<[string | null, string]>('UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?'),
+      lockedUntil: db.prepare<[string], { locked_until: string | null }>('SELECT locked_until FROM users WHERE id = ?'),
       insertPartner: db.prepare<[string, string, string]>('INSERT INTO partners (id, name, api_key_hash) VALUES (?, ?, ?)'),
       partnerByKey: db.prepare<[string], Partner>('SELECT id, name FROM partners WHERE api_key_hash = ?'),
     };
@@ -90,6 +106,7 @@ export class SqliteIdentityStore implements IdentityStore {
         klarering: user.klarering,
         unit: user.unit,
         compartments: JSON.stringify(user.compartments),
+        needs: JSON.stringify(user.needs),
         disabled: user.disabled ? 1 : 0,
         password_hash: passwordHash,
       });
@@ -135,6 +152,22 @@ export class SqliteIdentityStore implements IdentityStore {
     this.statements.deleteSession.run(tokenHash);
   }
 
+  async deleteSessionsOfUser(userId: string): Promise<number> {
+    return this.statements.deleteSessionsOfUser.run(userId).changes;
+  }
+
+  async recordLoginFailure(userId: string): Promise<number> {
+    return this.statements.recordLoginFailure.get(userId)?.failed_logins ?? 0;
+  }
+
+  async setLoginLock(userId: string, lockedUntil: string | undefined): Promise<void> {
+    this.statements.setLoginLock.run(lockedUntil ?? null, userId);
+  }
+
+  async loginLockedUntil(userId: string): Promise<string | undefined> {
+    return this.statements.lockedUntil.get(userId)?.locked_until ?? undefined;
+  }
+
   async createPartner(partner: Partner, apiKeyHash: string): Promise<void> {
     this.statements.insertPartner.run(partner.id, partner.name, apiKeyHash);
   }
@@ -164,6 +197,7 @@ function toUser(row: UserRow): User {
     klarering: row.klarering as User['klarering'],
     unit: row.unit,
     compartments: JSON.parse(row.compartments) as string[],
+    needs: JSON.parse(row.needs) as User['needs'],
     disabled: row.disabled === 1,
   };
 }

@@ -5,3 +5,6 @@ export * from './audit-log.sqlite';
 export * from './identity-store.sqlite';
 export * from './job-queue.sqlite';
 export * from './search-index.fts5';
+export * from './approval-store.sqlite';
+export * from './case-store.sqlite';
+export * from './quality-store.sqlite';

@@ -7,6 +7,7 @@ import { aJournalDraft, aRegistrationCommand, aReport } from '@mottak/test-kit';
 import { describeReportStoreContract } from '@mottak/test-kit';
 import { expectedNumbers } from '@mottak/test-kit';
 import { createSqliteReportStore, SqliteReportStore } from './report-store.sqlite';
+import { REPORT_STORE_MIGRATIONS } from './report-store.schema.sql';
 import { openSqliteDatabase } from './sqlite-database';
 
 function tempFile(): { file: string; remove(): void } {
@@ -78,9 +79,9 @@ describe('SqliteReportStore on its file', () => {
     stores.open();
     const db = openSqliteDatabase(stores.file);
     try {
-      expect(db.prepare(`SELECT name FROM schema_migrations WHERE name LIKE 'report-store/%'`).pluck().all()).toEqual([
-        'report-store/001-initial',
-      ]);
+      expect(db.prepare(`SELECT name FROM schema_migrations WHERE name LIKE 'report-store/%'`).pluck().all()).toEqual(
+        REPORT_STORE_MIGRATIONS.map((m) => m.name),
+      );
       expect(db.prepare('SELECT COUNT(*) FROM reports').pluck().get()).toBe(1);
     } finally {
       db.close();

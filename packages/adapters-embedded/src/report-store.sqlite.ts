@@ -7,14 +7,21 @@ import {
   type ReceiveOutcome,
   type RegistrationCommand,
   type ReportChange,
+  type RegisteredQuery,
   type ReportListQuery,
   type ReportStore,
+  type ReportVersionSummary,
+  type DisposalCommand,
+  type RetentionCandidate,
+  type RetentionCandidateQuery,
   applyRegistration,
   fieldChanges,
+  redactReportContent,
 } from '@mottak/core';
 import {
   type ChainedEntry,
   type ChainVerification,
+  DISPOSED_TITLE,
   DomainError,
   formatJournalNumber,
   parseJournalNumber,
@@ -28,7 +35,10 @@ import { REPORT_STORE_MIGRATIONS } from './report-store.schema.sql';
 import { GroupCommit } from './group-commit';
 import { isSqliteConstraintError, migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 
-const ACCESS_COLUMNS: AccessColumns = { gradering: 'gradering', compartments: 'compartments', status: 'status' };
+const ACCESS_COLUMNS: AccessColumns = { id: 'id', gradering: 'gradering', compartments: 'compartments', status: 'status' };
+/** The report as it is now (`r`) and one of its stored versions (`v`), for version reads. */
+const CURRENT_COLUMNS = prefixed('r', ACCESS_COLUMNS);
+const VERSION_COLUMNS: AccessColumns = { ...prefixed('v', ACCESS_COLUMNS), id: 'v.report_id' };
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 /** Access conditions per user differ; their compiled statements are cached up to this many. */
 const STATEMENT_CACHE_SIZE = 200;
@@ -42,8 +52,20 @@ interface ReportRow {
   received_at: string;
   journal_year: number | null;
   journal_seq: number | null;
+  case_id: string | null;
   version: number;
   doc: string;
+}
+
+interface RetentionRow {
+  id: string;
+  journalNumber: string;
+  registeredAt: string;
+  category: string;
+  status: Report['status'];
+  gradering: Report['gradering'];
+  caseId: string | null;
+  disposed: number;
 }
 
 export interface SqliteReportStoreOptions {
@@ -72,6 +94,9 @@ export class SqliteReportStore implements ReportStore {
   private readonly nextSequence;
   private readonly setIndexedAt;
   private readonly staleReceived;
+  private readonly insertVersion;
+  private readonly selectVersionDocs;
+  private readonly redactVersion;
 
   /** Takes an open database (shared with other adapters; not closed by `close`) or a file path. */
   constructor(database: SqliteDatabase | string, options: SqliteReportStoreOptions = {}) {
@@ -83,13 +108,13 @@ export class SqliteReportStore implements ReportStore {
     this.writes = new GroupCommit(this.db);
     this.selectDoc = this.db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?');
     this.insertReport = this.db.prepare<[ReportRow]>(
-      `INSERT INTO reports (id, status, gradering, compartments, content_hash, received_at, journal_year, journal_seq, version, doc)
-       VALUES (@id, @status, @gradering, @compartments, @content_hash, @received_at, @journal_year, @journal_seq, @version, @doc)`,
+      `INSERT INTO reports (id, status, gradering, compartments, content_hash, received_at, journal_year, journal_seq, case_id, version, doc)
+       VALUES (@id, @status, @gradering, @compartments, @content_hash, @received_at, @journal_year, @journal_seq, @case_id, @version, @doc)`,
     );
     this.updateReport = this.db.prepare<[ReportRow & { expected_version: number }]>(
       `UPDATE reports SET status = @status, gradering = @gradering, compartments = @compartments,
          content_hash = @content_hash, received_at = @received_at, journal_year = @journal_year,
-         journal_seq = @journal_seq, version = @version, doc = @doc
+         journal_seq = @journal_seq, case_id = @case_id, version = @version, doc = @doc
        WHERE id = @id AND version = @expected_version`,
     );
     this.findIdempotency = this.db.prepare<[string, string], { request_hash: string; report_id: string }>(
@@ -113,6 +138,27 @@ export class SqliteReportStore implements ReportStore {
         `SELECT id FROM reports WHERE status = 'mottatt' AND received_at < ? ORDER BY received_at, id LIMIT ?`,
       )
       .pluck();
+    this.insertVersion = this.db.prepare<[ReportRow]>(
+      `INSERT OR IGNORE INTO report_versions (report_id, version, status, gradering, compartments, title, updated_at, doc)
+       VALUES (@id, @version, @status, @gradering, @compartments, json_extract(@doc, '$.title'), json_extract(@doc, '$.updatedAt'), @doc)`,
+    );
+    this.selectVersionDocs = this.db.prepare<[string], { version: number; doc: string }>('SELECT version, doc FROM report_versions WHERE report_id = ?');
+    this.redactVersion = this.db.prepare<[string, string, string, number]>('UPDATE report_versions SET doc = ?, title = ? WHERE report_id = ? AND version = ?');
+  }
+
+  async listRetentionCandidates(access: AccessCondition, query: RetentionCandidateQuery): Promise<RetentionCandidate[]> {
+    const where = accessConditionToSql(access, ACCESS_COLUMNS);
+    const registeredAt = `json_extract(doc, '$.registration.registeredAt')`;
+    const statement = this.prepareCached(
+      `SELECT id, json_extract(doc, '$.registration.journalNumber') AS journalNumber, ${registeredAt} AS registeredAt,
+              json_extract(doc, '$.registration.category') AS category, status, gradering, case_id AS caseId,
+              json_type(doc, '$.disposal') IS NOT NULL AS disposed
+         FROM reports
+        WHERE journal_year IS NOT NULL AND ${registeredAt} <= ? AND (${registeredAt}, id) > (?, ?) AND ${where.sql}
+        ORDER BY ${registeredAt}, id LIMIT ?`,
+    );
+    const rows = statement.all(query.registeredBefore, query.after?.registeredAt ?? '', query.after?.id ?? '', ...where.params, query.limit) as RetentionRow[];
+    return rows.map(({ caseId, disposed, ...row }) => ({ ...row, ...(caseId ? { caseId } : {}), disposed: disposed === 1 }));
   }
 
   async receive(report: Report, journal: JournalDraft, idempotency?: IdempotencyRecord): Promise<ReceiveOutcome> {
@@ -150,6 +196,10 @@ export class SqliteReportStore implements ReportStore {
       sql += ` AND status IN (${query.statuses.map(() => '?').join(',')})`;
       params.push(...query.statuses);
     }
+    if (query.caseId !== undefined) {
+      sql += ' AND case_id = ?';
+      params.push(query.caseId);
+    }
     const count = this.prepareCached(`SELECT COUNT(*) AS n FROM reports WHERE ${sql}`);
     const page = this.prepareCached(
       `SELECT doc FROM reports WHERE ${sql} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -170,6 +220,45 @@ export class SqliteReportStore implements ReportStore {
     return (statement.all(contentHash, excludeId, ...where.params) as Array<{ id: string }>).map((row) => row.id);
   }
 
+  async listVersions(id: string, access: AccessCondition): Promise<ReportVersionSummary[]> {
+    const current = accessConditionToSql(access, CURRENT_COLUMNS);
+    const version = accessConditionToSql(access, VERSION_COLUMNS);
+    return this.prepareCached(
+      `SELECT v.version AS version, v.updated_at AS updatedAt, v.status AS status, v.title AS title
+         FROM report_versions v JOIN reports r ON r.id = v.report_id
+        WHERE v.report_id = ? AND ${current.sql} AND ${version.sql}
+       UNION ALL
+       SELECT r.version, json_extract(r.doc, '$.updatedAt'), r.status, json_extract(r.doc, '$.title')
+         FROM reports r WHERE r.id = ? AND ${current.sql}
+       ORDER BY version`,
+    ).all(id, ...current.params, ...version.params, id, ...current.params) as ReportVersionSummary[];
+  }
+
+  async getVersion(id: string, versionNumber: number, access: AccessCondition): Promise<Report | undefined> {
+    const current = accessConditionToSql(access, CURRENT_COLUMNS);
+    const version = accessConditionToSql(access, VERSION_COLUMNS);
+    const row = this.prepareCached(
+      `SELECT v.doc AS doc FROM report_versions v JOIN reports r ON r.id = v.report_id
+        WHERE v.report_id = ? AND v.version = ? AND ${current.sql} AND ${version.sql}
+       UNION ALL
+       SELECT r.doc FROM reports r WHERE r.id = ? AND r.version = ? AND ${current.sql}`,
+    ).get(id, versionNumber, ...current.params, ...version.params, id, versionNumber, ...current.params) as { doc: string } | undefined;
+    return row ? parseDoc(row.doc) : undefined;
+  }
+
+  /** By registration time; the partial expression index on registeredAt serves the window. */
+  async listRegistered(access: AccessCondition, query: RegisteredQuery): Promise<Report[]> {
+    const where = accessConditionToSql(access, ACCESS_COLUMNS);
+    const rows = this.prepareCached(
+      `SELECT doc FROM reports
+        WHERE journal_year IS NOT NULL
+          AND json_extract(doc, '$.registration.registeredAt') >= ? AND json_extract(doc, '$.registration.registeredAt') < ?
+          AND ${where.sql}
+        ORDER BY journal_year, journal_seq LIMIT ?`,
+    ).all(query.from, query.to, ...where.params, query.limit) as Array<{ doc: string }>;
+    return rows.map((row) => parseDoc(row.doc));
+  }
+
   async applyChange(change: ReportChange): Promise<Report> {
     return this.writes.run((): Report => {
         const current = this.requireVersion(change.reportId, change.expectedVersion);
@@ -181,9 +270,10 @@ export class SqliteReportStore implements ReportStore {
           });
         }
         const next: Report = { ...current, ...set, version: current.version + 1, updatedAt: change.journal.at };
+        this.insertVersion.run(toRow(current));
         this.writeUpdate(next, change.expectedVersion);
         const changes = fieldChanges(current, next, Object.keys(set));
-        this.appendJournal(next.id, { ...change.journal, details: { ...change.journal.details, changes } });
+        this.appendJournal(next.id, { ...change.journal, details: { ...change.journal.details, version: next.version, changes } });
         if (change.outbox && change.outbox.length > 0) this.outbox.add(next.id, change.outbox);
         return next;
       });
@@ -204,11 +294,34 @@ export class SqliteReportStore implements ReportStore {
         if (sequence === undefined) throw new Error('journal_sequences returned no row');
         const journalNumber = formatJournalNumber({ year: command.year, sequence });
         const { next, journal } = applyRegistration(current, command, journalNumber);
+        this.insertVersion.run(toRow(current));
         this.writeUpdate(next, command.expectedVersion);
         this.appendJournal(next.id, journal);
         this.outbox.add(next.id, ['index']);
         return next;
       });
+  }
+
+  /** One transaction: the report, every stored version, the journal entry and the outbox entry. */
+  async disposeContent(command: DisposalCommand): Promise<Report> {
+    return this.writes.run((): Report => {
+      const current = this.requireVersion(command.reportId, command.expectedVersion);
+      if (current.disposal) {
+        throw new DomainError('INVALID_STATE_TRANSITION', 'Rapporten er allerede kassert', { disposedAt: current.disposal.disposedAt });
+      }
+      for (const row of this.selectVersionDocs.all(current.id)) {
+        this.redactVersion.run(JSON.stringify(redactReportContent(parseDoc(row.doc))), DISPOSED_TITLE, current.id, row.version);
+      }
+      const redacted = redactReportContent(current);
+      this.insertVersion.run(toRow(redacted));
+      const next: Report = { ...redacted, status: command.status, disposal: command.disposal, version: current.version + 1, updatedAt: command.journal.at };
+      this.writeUpdate(next, command.expectedVersion);
+      // Only the status is logged as a change: the journal must not receive the text it removes.
+      const changes = fieldChanges(current, next, ['status']);
+      this.appendJournal(next.id, { ...command.journal, details: { ...command.journal.details, version: next.version, changes } });
+      this.outbox.add(next.id, ['index']);
+      return next;
+    });
   }
 
   async markIndexed(reportId: string, at: string): Promise<void> {
@@ -325,6 +438,7 @@ function toRow(report: Report): ReportRow {
     received_at: report.receivedAt,
     journal_year: journalNumber?.year ?? null,
     journal_seq: journalNumber?.sequence ?? null,
+    case_id: report.caseId ?? null,
     version: report.version,
     doc: JSON.stringify(report),
   };
@@ -337,4 +451,9 @@ function parseDoc(doc: string): Report {
 function withoutManagedFields(set: ReportChange['set']): ReportChange['set'] {
   const { id: _id, version: _version, updatedAt: _updatedAt, ...rest } = set as Partial<Report>;
   return rest;
+}
+
+/** Access columns qualified by a table alias. */
+function prefixed(alias: string, columns: AccessColumns): AccessColumns {
+  return Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, `${alias}.${column}`])) as AccessColumns;
 }

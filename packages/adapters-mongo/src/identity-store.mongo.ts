@@ -1,11 +1,13 @@
 import type { IdentityStore, SessionRecord } from '@mottak/core';
-import { DomainError, GRADERINGER, type Partner, ROLES, type User } from '@mottak/domain';
+import { DomainError, GRADERINGER, NEEDS, type Partner, ROLES, type User } from '@mottak/domain';
 import { type Connection, type Model, Schema } from 'mongoose';
 import { connectMongo, type ConnectMongoOptions, isDuplicateKeyError } from './mongo-connection';
 
 interface UserDoc extends Omit<User, 'id'> {
   _id: string;
   passwordHash: string;
+  failedLogins?: number;
+  lockedUntil?: string | null;
 }
 
 interface SessionDoc extends Omit<SessionRecord, 'tokenHash'> {
@@ -28,8 +30,11 @@ const userSchema = new Schema<UserDoc>(
     klarering: { type: String, enum: GRADERINGER, required: true },
     unit: { type: String, required: true },
     compartments: { type: [String], default: [] },
+    needs: { type: [{ type: String, enum: NEEDS }], default: [] },
     disabled: { type: Boolean, required: true },
     passwordHash: { type: String, required: true },
+    failedLogins: { type: Number, default: 0 },
+    lockedUntil: { type: String, default: null },
   },
   { versionKey: false, strict: 'throw', id: false },
 );
@@ -88,7 +93,7 @@ export class MongoIdentityStore implements IdentityStore {
   async createUser(user: User, passwordHash: string): Promise<void> {
     const { id, ...fields } = user;
     try {
-      await this.users.create({ _id: id, ...fields, passwordHash });
+      await this.users.create({ _id: id, ...fields, passwordHash, failedLogins: 0, lockedUntil: null });
     } catch (error) {
       if (isDuplicateKeyError(error, USERNAME_INDEX)) {
         throw new DomainError('USER_EXISTS', `Brukernavnet «${user.username}» er allerede i bruk`, { field: 'username' });
@@ -125,6 +130,28 @@ export class MongoIdentityStore implements IdentityStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.sessions.deleteOne({ _id: tokenHash });
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<number> {
+    const result = await this.sessions.deleteMany({ userId });
+    return result.deletedCount;
+  }
+
+  /** One atomic $inc: concurrent failures from many API processes all count. */
+  async recordLoginFailure(userId: string): Promise<number> {
+    const doc = await this.users
+      .findOneAndUpdate({ _id: userId }, { $inc: { failedLogins: 1 } }, { new: true, projection: { failedLogins: 1 } })
+      .lean<Pick<UserDoc, 'failedLogins'>>();
+    return doc?.failedLogins ?? 0;
+  }
+
+  async setLoginLock(userId: string, lockedUntil: string | undefined): Promise<void> {
+    await this.users.updateOne({ _id: userId }, { $set: { failedLogins: 0, lockedUntil: lockedUntil ?? null } });
+  }
+
+  async loginLockedUntil(userId: string): Promise<string | undefined> {
+    const doc = await this.users.findById(userId, { lockedUntil: 1 }).lean<Pick<UserDoc, 'lockedUntil'>>();
+    return doc?.lockedUntil ?? undefined;
   }
 
   async createPartner(partner: Partner, apiKeyHash: string): Promise<void> {
@@ -167,6 +194,7 @@ function toUser(doc: UserDoc): User {
     klarering: doc.klarering,
     unit: doc.unit,
     compartments: doc.compartments,
+    needs: doc.needs ?? [],
     disabled: doc.disabled,
   };
 }

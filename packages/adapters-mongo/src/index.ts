@@ -4,3 +4,5 @@ export * from './report-store.mongo';
 export * from './audit-log.mongo';
 export * from './identity-store.mongo';
 export * from './mongo-adapters';
+export * from './approval-store.mongo';
+export * from './case-store.mongo';

@@ -1,6 +1,8 @@
 import type { Clock } from '@mottak/core';
 import type { Connection } from 'mongoose';
+import { type MongoApprovalStore, openMongoApprovalStore } from './approval-store.mongo';
 import { type MongoAuditLog, openMongoAuditLog } from './audit-log.mongo';
+import { type MongoCaseStore, openMongoCaseStore } from './case-store.mongo';
 import { type MongoIdentityStore, openMongoIdentityStore } from './identity-store.mongo';
 import { connectMongo, type ConnectMongoOptions, describeMongoServer, type MongoServerInfo } from './mongo-connection';
 import { type MongoReportStore, openMongoReportStore } from './report-store.mongo';
@@ -10,6 +12,8 @@ export interface MongoAdapters {
   store: MongoReportStore;
   audit: MongoAuditLog;
   identity: MongoIdentityStore;
+  approvals: MongoApprovalStore;
+  cases: MongoCaseStore;
   /** What answers at the URL (real MongoDB, or the mongo-java-server test server), for the start-up log. */
   server: MongoServerInfo;
   connection: Connection;
@@ -30,10 +34,14 @@ export async function openMongoAdapters(url: string, options: { clock?: Clock; c
     const store = await openMongoReportStore(connection, options.clock ? { clock: options.clock } : {});
     const audit = await openMongoAuditLog(connection);
     const identity = await openMongoIdentityStore(connection);
+    const approvals = await openMongoApprovalStore(connection);
+    const cases = await openMongoCaseStore(connection);
     return {
       store,
       audit,
       identity,
+      approvals,
+      cases,
       server,
       connection,
       ping: async () =>

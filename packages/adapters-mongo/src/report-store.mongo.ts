@@ -6,13 +6,19 @@ import {
   type ReceiveOutcome,
   type RegistrationCommand,
   type ReportChange,
+  type RegisteredQuery,
   type ReportListQuery,
   type ReportStore,
+  type ReportVersionSummary,
+  type DisposalCommand,
+  type RetentionCandidate,
+  type RetentionCandidateQuery,
   applyRegistration,
   fieldChanges,
+  redactReportContent,
 } from '@mottak/core';
-import { type ChainedEntry, type ChainVerification, DomainError, formatJournalNumber, type Report } from '@mottak/domain';
-import type { AccessCondition } from '@mottak/policies';
+import { type ChainedEntry, type ChainVerification, DISPOSED_TITLE, DomainError, formatJournalNumber, type Report } from '@mottak/domain';
+import { type AccessCondition, bindAccessId } from '@mottak/policies';
 import type { Connection, Model } from 'mongoose';
 import { accessConditionToMongo } from './access-condition.mongo';
 import { MongoChainedLog } from './chained-log.mongo';
@@ -27,7 +33,10 @@ import {
   type ReportDoc,
   reportModel,
   reportUpdate,
+  type ReportVersionDoc,
+  reportVersionModel,
   toReport,
+  versionDoc,
 } from './report-document';
 import { ReportJournalWriter } from './report-journal.mongo';
 import { MongoReportOutbox } from './report-outbox.mongo';
@@ -64,6 +73,7 @@ export interface MongoReportStoreOptions {
  */
 export class MongoReportStore implements ReportStore {
   private readonly reports: Model<ReportDoc>;
+  private readonly versions: Model<ReportVersionDoc>;
   private readonly journal: MongoChainedLog;
   private readonly journalWriter: ReportJournalWriter;
   private readonly outbox: MongoReportOutbox;
@@ -78,6 +88,7 @@ export class MongoReportStore implements ReportStore {
     private readonly ownsConnection = false,
   ) {
     this.reports = reportModel(connection);
+    this.versions = reportVersionModel(connection);
     this.journal = new MongoChainedLog(connection, 'journal_entries');
     this.journalWriter = new ReportJournalWriter(this.reports, this.journal);
     this.outbox = new MongoReportOutbox(this.reports, counterModel(connection), options.clock ?? SYSTEM_CLOCK);
@@ -87,6 +98,7 @@ export class MongoReportStore implements ReportStore {
   /** Creates collections and indexes (idempotent) and rolls forward what a crashed process left half done. */
   async open(): Promise<this> {
     await this.reports.createIndexes();
+    await this.versions.createIndexes();
     await this.journal.ensureIndexes();
     await this.recover();
     return this;
@@ -94,7 +106,9 @@ export class MongoReportStore implements ReportStore {
 
   /** Appends journal drafts left behind by a process that died mid-change; returns how many reports it completed. */
   async recover(): Promise<number> {
-    return this.journalWriter.recover();
+    const completed = await this.journalWriter.recover();
+    await this.redactVersionsOfDisposed();
+    return completed;
   }
 
   async receive(report: Report, journal: JournalDraft, idempotency?: IdempotencyRecord): Promise<ReceiveOutcome> {
@@ -134,6 +148,7 @@ export class MongoReportStore implements ReportStore {
   async list(access: AccessCondition, query: ReportListQuery): Promise<{ total: number; items: Report[] }> {
     const clauses = [accessConditionToMongo(access)];
     if (query.statuses && query.statuses.length > 0) clauses.push({ status: { $in: query.statuses } });
+    if (query.caseId !== undefined) clauses.push({ caseId: query.caseId });
     const filter = { $and: clauses };
     // Two queries, not one snapshot: a report arriving in between can make total and page differ by it.
     const [total, docs] = await Promise.all([
@@ -156,6 +171,38 @@ export class MongoReportStore implements ReportStore {
     return docs.map((doc) => doc._id);
   }
 
+  async listVersions(id: string, access: AccessCondition): Promise<ReportVersionSummary[]> {
+    const current = await this.get(id, access);
+    if (!current) return [];
+    const older = await this.versions
+      .find({ $and: [{ reportId: id, version: { $lt: current.version } }, accessConditionToMongo(bindAccessId(access, id))] }, { doc: 0 })
+      .sort({ version: 1 })
+      .lean<ReportVersionDoc[]>();
+    return [...older, current].map((v) => ({ version: v.version, updatedAt: v.updatedAt, status: v.status, title: v.title }));
+  }
+
+  async getVersion(id: string, version: number, access: AccessCondition): Promise<Report | undefined> {
+    const current = await this.get(id, access);
+    if (!current || version > current.version) return undefined;
+    if (version === current.version) return current;
+    const stored = await this.versions
+      .findOne({ $and: [{ reportId: id, version }, accessConditionToMongo(bindAccessId(access, id))] })
+      .lean<ReportVersionDoc>();
+    return stored?.doc;
+  }
+
+  async listRegistered(access: AccessCondition, query: RegisteredQuery): Promise<Report[]> {
+    const docs = await this.reports
+      .find(
+        { $and: [{ journalSeq: { $exists: true }, 'registration.registeredAt': { $gte: query.from, $lt: query.to } }, accessConditionToMongo(access)] },
+        REPORT_PROJECTION,
+      )
+      .sort({ journalYear: 1, journalSeq: 1 })
+      .limit(query.limit)
+      .lean<ReportDoc[]>();
+    return docs.map(toReport);
+  }
+
   async applyChange(change: ReportChange): Promise<Report> {
     const current = await this.requireVersion(change.reportId, change.expectedVersion);
     const set = withoutManagedFields(change.set);
@@ -167,8 +214,9 @@ export class MongoReportStore implements ReportStore {
     }
     const next: Report = { ...current, ...set, version: current.version + 1, updatedAt: change.journal.at };
     const changes = fieldChanges(current, next, Object.keys(set));
-    const draft = { ...change.journal, details: { ...change.journal.details, changes } };
+    const draft = { ...change.journal, details: { ...change.journal.details, version: next.version, changes } };
     const entries = await this.outbox.newEntries(change.outbox ?? []);
+    await this.keepVersion(current);
     const drafts = await this.writeChange(current, next, draft, entries, {});
     await this.afterStateWrite(next.id);
     await this.journalWriter.append(next.id, drafts);
@@ -179,6 +227,7 @@ export class MongoReportStore implements ReportStore {
     const current = await this.requireVersion(command.reportId, command.expectedVersion);
     if (current.registration) throw alreadyRegistered(current);
     const [entry] = await this.outbox.newEntries(['index']);
+    await this.keepVersion(current);
     const { registered: next, drafts } = await this.numbering.run(async () => {
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
         const sequence = (await this.highestSequence(command.year)) + 1;
@@ -195,6 +244,62 @@ export class MongoReportStore implements ReportStore {
       }
       throw new DomainError('JOURNAL_NUMBER_CONFLICT', 'Fant ikke ledig journalnummer; prøv igjen', { year: command.year });
     });
+    await this.afterStateWrite(next.id);
+    await this.journalWriter.append(next.id, drafts);
+    return next;
+  }
+
+  async listRetentionCandidates(access: AccessCondition, query: RetentionCandidateQuery): Promise<RetentionCandidate[]> {
+    const registeredAt = 'registration.registeredAt';
+    const after = query.after
+      ? { $or: [{ [registeredAt]: { $gt: query.after.registeredAt } }, { [registeredAt]: query.after.registeredAt, _id: { $gt: query.after.id } }] }
+      : {};
+    const docs = await this.reports
+      .find(
+        { $and: [{ journalSeq: { $exists: true }, [registeredAt]: { $lte: query.registeredBefore } }, after, accessConditionToMongo(access)] },
+        { _id: 1, registration: 1, status: 1, gradering: 1, caseId: 1, 'disposal.disposedAt': 1 },
+      )
+      .sort({ [registeredAt]: 1, _id: 1 })
+      .limit(query.limit)
+      .lean<Array<Pick<ReportDoc, '_id' | 'registration' | 'status' | 'gradering' | 'caseId' | 'disposal'>>>();
+    return docs.flatMap((doc) =>
+      doc.registration
+        ? [
+            {
+              id: doc._id,
+              journalNumber: doc.registration.journalNumber,
+              registeredAt: doc.registration.registeredAt,
+              category: doc.registration.category,
+              status: doc.status,
+              gradering: doc.gradering,
+              ...(doc.caseId ? { caseId: doc.caseId } : {}),
+              disposed: doc.disposal !== undefined && doc.disposal !== null,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /**
+   * Without multi-document transactions: the report (with its journal draft and outbox entry) is
+   * written in one atomic update first, then every stored version is redacted. A crash between the
+   * two leaves versions with content of a report marked disposed; `recover()` (run on open) finds
+   * and redacts them, and nothing serves a version of a report without also reading the report.
+   */
+  async disposeContent(command: DisposalCommand): Promise<Report> {
+    const current = await this.requireVersion(command.reportId, command.expectedVersion);
+    if (current.disposal) {
+      throw new DomainError('INVALID_STATE_TRANSITION', 'Rapporten er allerede kassert', { disposedAt: current.disposal.disposedAt });
+    }
+    const next: Report = { ...redactReportContent(current), status: command.status, disposal: command.disposal, version: current.version + 1, updatedAt: command.journal.at };
+    // Only the status is logged as a change: the journal must not receive the text it removes.
+    const changes = fieldChanges(current, next, ['status']);
+    const draft = { ...command.journal, details: { ...command.journal.details, version: next.version, changes } };
+    const entries = await this.outbox.newEntries(['index']);
+    // Kept whole first, as for any change, so a disposal that loses a race leaves a true snapshot.
+    await this.keepVersion(current);
+    const drafts = await this.writeChange(current, next, draft, entries, {});
+    await this.redactVersions([current.id]);
     await this.afterStateWrite(next.id);
     await this.journalWriter.append(next.id, drafts);
     return next;
@@ -289,6 +394,35 @@ export class MongoReportStore implements ReportStore {
       throw alreadyRegistered(toReport(now));
     }
     return written.pendingJournal;
+  }
+
+  /**
+   * Keeps `current` as a version before a change supersedes it. Written first and idempotently:
+   * a version's content never changes, so a change that then loses its race leaves a true
+   * snapshot behind, and one that wins always has its predecessor kept.
+   */
+  private async keepVersion(current: Report): Promise<void> {
+    const { _id, ...fields } = versionDoc(current);
+    try {
+      await this.versions.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
+    } catch (error) {
+      // Two writers keeping the same version at once: the other one kept it.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /** Redacts every stored version of these reports that still holds content (idempotent). */
+  private async redactVersions(reportIds: string[]): Promise<void> {
+    const remaining = await this.versions.find({ reportId: { $in: reportIds }, 'doc.body': { $ne: '' } }).lean<ReportVersionDoc[]>();
+    for (const version of remaining) {
+      await this.versions.updateOne({ _id: version._id }, { $set: { title: DISPOSED_TITLE, doc: redactReportContent(version.doc) } });
+    }
+  }
+
+  /** Finishes disposals a crash interrupted between the report and its versions. */
+  private async redactVersionsOfDisposed(): Promise<void> {
+    const disposed = await this.reports.find({ disposal: { $exists: true } }, { _id: 1 }).lean<Array<{ _id: string }>>();
+    if (disposed.length > 0) await this.redactVersions(disposed.map((d) => d._id));
   }
 
   /** The stored report if its version is `expected`; REPORT_NOT_FOUND or VERSION_CONFLICT otherwise. */

@@ -1,14 +1,25 @@
 import type { RuleSet } from '@mottak/assessment';
-import type { CoreDeps } from '@mottak/core';
+import { type CoreDeps, InProcessReportEvents, type ReportEvents, withReportEvents } from '@mottak/core';
 import { type Config, createArgon2idHasher, systemClock, uuidIds } from '@mottak/runtime';
 
 /** The engines a profile chooses; everything else in CoreDeps is the same in every profile. */
-export type Engines = Pick<CoreDeps, 'store' | 'queue' | 'index' | 'audit' | 'identity'>;
+export type Engines = Pick<CoreDeps, 'store' | 'queue' | 'index' | 'audit' | 'identity' | 'approvals' | 'cases' | 'checkpointKey'>;
 
-/** Completes a profile's engines into the core's dependencies. */
-export function assembleCoreDeps(engines: Engines, config: Config, ruleSet: RuleSet, fastHashing: boolean): CoreDeps {
+/**
+ * Completes a profile's engines into the core's dependencies. `events` defaults to in-process
+ * events (the embedded profile shares one process); the store publishes to them after each commit.
+ */
+export function assembleCoreDeps(
+  engines: Engines,
+  config: Config,
+  ruleSet: RuleSet,
+  fastHashing: boolean,
+  events: ReportEvents = new InProcessReportEvents(),
+): CoreDeps {
   return {
     ...engines,
+    store: withReportEvents(engines.store, events, () => systemClock.now()),
+    events,
     hasher: createArgon2idHasher({ fast: fastHashing }),
     clock: systemClock,
     ids: uuidIds,

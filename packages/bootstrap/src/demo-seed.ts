@@ -6,7 +6,7 @@ import {
   receiveReport,
   registerReport,
 } from '@mottak/core';
-import type { Gradering, NewUser, Role, User } from '@mottak/domain';
+import type { Gradering, Need, NewUser, Role, User } from '@mottak/domain';
 
 /** The password of every demo user (documented in the README; demo data only). */
 export const DEMO_PASSWORD = 'mottak-demo-2026';
@@ -20,6 +20,7 @@ interface DemoUser {
   klarering: Gradering;
   unit: string;
   compartments: string[];
+  needs?: Need[];
 }
 
 /** One user per role, with klareringer and compartments that make the access rules visible. */
@@ -27,8 +28,10 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'kari', displayName: 'Kari Koordinator', roles: ['koordinator'], klarering: 'HEMMELIG', unit: 'FRS', compartments: ['kontraetterretning'] },
   { username: 'kim', displayName: 'Kim Kveldsvakt', roles: ['koordinator'], klarering: 'BEGRENSET', unit: 'FRS', compartments: [] },
   { username: 'frida', displayName: 'Frida Fagansvarlig', roles: ['fagansvarlig'], klarering: 'HEMMELIG', unit: 'FRS', compartments: ['kontraetterretning'] },
+  // A second supervisor, so four-eyes decisions (nedgradering, kassasjon) can be shown with demo users.
+  { username: 'fiona', displayName: 'Fiona Fagansvarlig', roles: ['fagansvarlig'], klarering: 'HEMMELIG', unit: 'FRS', compartments: ['kontraetterretning'] },
   { username: 'siri', displayName: 'Siri Søkebruker', roles: ['sokebruker'], klarering: 'BEGRENSET', unit: 'Analyse', compartments: [] },
-  { username: 'sander', displayName: 'Sander Analytiker', roles: ['sokebruker'], klarering: 'HEMMELIG', unit: 'Analyse', compartments: ['kontraetterretning'] },
+  { username: 'sander', displayName: 'Sander Analytiker', roles: ['sokebruker'], klarering: 'HEMMELIG', unit: 'Analyse', compartments: ['kontraetterretning'], needs: ['personopplysninger'] },
   { username: 'rita', displayName: 'Rita Revisor', roles: ['revisor'], klarering: 'BEGRENSET', unit: 'Kontroll', compartments: [] },
   { username: 'adam', displayName: 'Adam Admin', roles: ['admin'], klarering: 'UGRADERT', unit: 'IT', compartments: [] },
 ];
@@ -97,7 +100,7 @@ export async function seedDemo(deps: CoreDeps): Promise<{ created: boolean; user
   if (await deps.identity.findUserByUsername('kari')) return { created: false, users: DEMO_USERS.map((u) => u.username) };
   const users = new Map<string, User>();
   for (const demo of DEMO_USERS) {
-    const input: NewUser = { ...demo, password: DEMO_PASSWORD };
+    const input: NewUser = { ...demo, needs: demo.needs ?? [], password: DEMO_PASSWORD };
     users.set(demo.username, await createUser(deps, undefined, input));
   }
   const { partner } = await createPartner(deps, 'Oslo politidistrikt (demo)', DEMO_PARTNER_KEY);

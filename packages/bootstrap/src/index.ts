@@ -1,3 +1,4 @@
 export * from './opened-core';
 export * from './open-core-deps';
 export * from './demo-seed';
+export * from './checkpoint-key';

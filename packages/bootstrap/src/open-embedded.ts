@@ -2,22 +2,31 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   createFts5SearchIndex,
+  createSqliteApprovalStore,
   createSqliteAuditLog,
+  createSqliteCaseStore,
   createSqliteIdentityStore,
   createSqliteJobQueue,
+  createSqliteQualityStore,
   createSqliteReportStore,
 } from '@mottak/adapters-embedded';
 import type { RuleSet } from '@mottak/assessment';
 import { type Config, type Logger, systemClock } from '@mottak/runtime';
 import { assembleCoreDeps, probeAll } from './assemble-core-deps';
+import { loadCheckpointKey } from './checkpoint-key';
 import type { OpenedCore } from './opened-core';
 
 /** The embedded profile: every engine a SQLite file in MOTTAK_DATA_DIR. */
 export function openEmbedded(config: Config, logger: Logger, ruleSet: RuleSet, fastHashing: boolean): OpenedCore {
   const dir = path.resolve(config.MOTTAK_DATA_DIR);
   mkdirSync(dir, { recursive: true });
+  const checkpointKey = loadCheckpointKey(config, logger, dir);
   const store = createSqliteReportStore(path.join(dir, 'mottak.db'), { clock: systemClock });
+  // After the report store: it reads the `reports` table that store creates.
+  const quality = createSqliteQualityStore(path.join(dir, 'mottak.db'));
   const identity = createSqliteIdentityStore(path.join(dir, 'mottak.db'));
+  const approvals = createSqliteApprovalStore(path.join(dir, 'mottak.db'));
+  const cases = createSqliteCaseStore(path.join(dir, 'mottak.db'));
   const audit = createSqliteAuditLog(path.join(dir, 'audit.db'));
   const queue = createSqliteJobQueue(path.join(dir, 'queue.db'), {
     visibilityTimeoutMs: config.MOTTAK_QUEUE_VISIBILITY_TIMEOUT_MS,
@@ -26,7 +35,7 @@ export function openEmbedded(config: Config, logger: Logger, ruleSet: RuleSet, f
     onError: (error) => logger.error({ err: error }, 'jobbkøen feilet'),
   });
   const index = createFts5SearchIndex(path.join(dir, 'search.db'));
-  const deps = assembleCoreDeps({ store, queue, index, audit, identity }, config, ruleSet, fastHashing);
+  const deps = { ...assembleCoreDeps({ store, queue, index, audit, identity, approvals, cases, checkpointKey }, config, ruleSet, fastHashing), quality };
   return {
     deps,
     readiness: () =>
@@ -40,7 +49,10 @@ export function openEmbedded(config: Config, logger: Logger, ruleSet: RuleSet, f
       await queue.close();
       await index.close();
       await audit.close();
+      await approvals.close();
+      await cases.close();
       await identity.close();
+      await quality.close();
       await store.close();
     },
   };

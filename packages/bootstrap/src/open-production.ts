@@ -4,6 +4,7 @@ import { createBullMqJobQueue, readRedisServerInfo, redactRedisUrl } from '@mott
 import type { RuleSet } from '@mottak/assessment';
 import { type Config, type Logger, systemClock } from '@mottak/runtime';
 import { assembleCoreDeps, probeAll } from './assemble-core-deps';
+import { loadCheckpointKey } from './checkpoint-key';
 import type { OpenedCore } from './opened-core';
 
 /**
@@ -14,6 +15,8 @@ import type { OpenedCore } from './opened-core';
 export async function openProduction(config: Config, logger: Logger, ruleSet: RuleSet, fastHashing: boolean): Promise<OpenedCore> {
   const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = config;
   if (!MONGO_URL || !REDIS_URL || !ELASTICSEARCH_URL) throw new Error('production profile without engine URLs (loadConfig checks this)');
+  // Before any engine is opened: a missing or unreadable key fails fast, naming the variable.
+  const checkpointKey = loadCheckpointKey(config, logger, undefined);
 
   const redis = await readRedisServerInfo(REDIS_URL).catch((error: unknown) => {
     throw new Error(`REDIS_URL: Redis svarer ikke på ${redactRedisUrl(REDIS_URL)} (${(error as Error).message})`);
@@ -43,7 +46,7 @@ export async function openProduction(config: Config, logger: Logger, ruleSet: Ru
     (error: unknown) => logger.warn({ err: error }, 'søkeindeksen er ikke klar ennå'),
   );
 
-  const deps = assembleCoreDeps({ store: mongo.store, queue, index, audit: mongo.audit, identity: mongo.identity }, config, ruleSet, fastHashing);
+  const deps = assembleCoreDeps({ store: mongo.store, queue, index, audit: mongo.audit, identity: mongo.identity, approvals: mongo.approvals, cases: mongo.cases, checkpointKey }, config, ruleSet, fastHashing);
   return {
     deps,
     readiness: () =>

@@ -4,6 +4,8 @@ export type DomainErrorCode =
   | 'REPORT_NOT_FOUND'
   | 'NOT_FOUND'
   | 'INVALID_STATE_TRANSITION'
+  /** A status change the life cycle does not allow; details name from, to and the allowed targets. */
+  | 'ILLEGAL_TRANSITION'
   | 'VERSION_CONFLICT'
   | 'JOURNAL_NUMBER_CONFLICT'
   | 'JOURNAL_NUMBER_OUT_OF_RANGE'
@@ -13,8 +15,19 @@ export type DomainErrorCode =
   | 'CHANNEL_NOT_ALLOWED'
   | 'USER_EXISTS'
   | 'RULESET_INVALID'
+  /** A retention rule file that cannot be used (conflicting or invalid rules). */
+  | 'RETENTION_RULES_INVALID'
+  /** Disposal asked for a report that is not due for it (or is already disposed, or in an open case). */
+  | 'NOT_DUE_FOR_DISPOSAL'
+  /** Blocking data-quality rules failed; details.findings lists what to fix. */
+  | 'DQ_BLOCKED'
   | 'SEARCH_UNAVAILABLE'
-  | 'JOB_NOT_FOUND';
+  | 'JOB_NOT_FOUND'
+  | 'APPROVAL_ALREADY_DECIDED'
+  | 'SAME_PERSON'
+  | 'PERSONAL_DATA_NEED_REQUIRED'
+  | 'LOG_ENTRY_NOT_FOUND'
+  | 'TREE_SIZE_INVALID';
 
 /** An expected failure of a use case, carrying a stable code and a message safe to show users. */
 export class DomainError extends Error {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graderingSchema } from './gradering';
 import { assessmentSchema, prioritySchema } from './assessment.schema';
+import { disposalRecordSchema } from './retention.schema';
 
 /** How a report reached us. The principal submitting decides which channels are allowed. */
 export const CHANNELS = ['tipsskjema', 'partner', 'telefon', 'e-post', 'manuell'] as const;
@@ -94,6 +95,12 @@ export const reportSchema = z.object({
   assessment: assessmentSchema.optional(),
   registration: registrationSchema.optional(),
   indexedAt: z.string().optional(),
+  /** Set when this report was merged into another as its duplicate (it is then `utgar`); the link is kept. */
+  mergedInto: z.string().optional(),
+  /** The case (sak) this report belongs to, if any. */
+  caseId: z.string().optional(),
+  /** Set when the report was disposed (kassert): its content is gone, its journal metadata and this record stay. */
+  disposal: disposalRecordSchema.optional(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

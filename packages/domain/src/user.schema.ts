@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graderingSchema } from './gradering';
 import { compartmentSchema } from './report.schema';
+import { type Need, needSchema } from './access.schema';
 
 /** Roles: koordinator, fagansvarlig (supervisor), søkebruker, revisor, admin. */
 export const ROLES = ['koordinator', 'fagansvarlig', 'sokebruker', 'revisor', 'admin'] as const;
@@ -18,6 +19,8 @@ export interface User {
   klarering: z.infer<typeof graderingSchema>;
   unit: string;
   compartments: string[];
+  /** Tjenstlige behov beyond roles, e.g. `personopplysninger` to see identifiers unmasked. */
+  needs: Need[];
   disabled: boolean;
 }
 
@@ -29,6 +32,7 @@ export const newUserSchema = z.strictObject({
   klarering: graderingSchema,
   unit: z.string().trim().min(1).max(100),
   compartments: z.array(compartmentSchema).max(50).default([]),
+  needs: z.array(needSchema).max(10).default([]),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 

@@ -16,8 +16,8 @@ export type AccessCondition =
   /** True when the array field has an element outside `values`. */
   | { kind: 'hasElementOutside'; field: AccessField; values: string[] };
 
-export type AccessField = 'gradering' | 'compartments' | 'status';
-const ACCESS_FIELDS: readonly string[] = ['gradering', 'compartments', 'status'];
+export type AccessField = 'id' | 'gradering' | 'compartments' | 'status';
+const ACCESS_FIELDS: readonly string[] = ['id', 'gradering', 'compartments', 'status'];
 
 interface UcastNode {
   operator: string;
@@ -49,6 +49,8 @@ function fromUcast(node: UcastNode): AccessCondition {
       return { kind: 'in', field: accessField(node.field), values: stringArray(node.value) };
     case 'eq':
       return { kind: 'in', field: accessField(node.field), values: stringArray([node.value]) };
+    case 'nin':
+      return { kind: 'not', condition: { kind: 'in', field: accessField(node.field), values: stringArray(node.value) } };
     case 'elemMatch': {
       const inner = node.value as UcastNode;
       if (inner.operator === 'nin') {
@@ -100,7 +102,7 @@ function stringArray(value: unknown): string[] {
 /** Evaluates a condition against one report's access fields (used by tests and by in-memory checks). */
 export function matchesAccessCondition(
   condition: AccessCondition,
-  fields: { gradering: string; compartments: string[]; status: string },
+  fields: { id: string; gradering: string; compartments: string[]; status: string },
 ): boolean {
   switch (condition.kind) {
     case 'all':

@@ -1,2 +1,3 @@
 export * from './abilities';
 export * from './access-condition';
+export * from './bind-access-id';

@@ -18,6 +18,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   MOTTAK_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024).describe('Largest accepted request body; larger answers 413'),
   MOTTAK_RULES_FILE: z.string().min(1).optional().describe('Assessment rule set (YAML/JSON); the shipped default when unset'),
+  MOTTAK_RETENTION_RULES_FILE: z.string().min(1).optional().describe('Retention and disposal rules per category (YAML/JSON); the shipped default (packages/core/rules/retention.yaml) when unset'),
+  MOTTAK_RETENTION_SCAN_INTERVAL_MS: int(0, 7 * 86_400_000).default(86_400_000).describe('How often the worker lists what is due for review or disposal (and once at start) and records the counts in the audit log (0: off)'),
   MOTTAK_SESSION_TTL_MINUTES: int(1, 7 * 24 * 60).default(480).describe('Lifetime of a login session'),
   MOTTAK_TIP_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(10).describe('Public tip-form submissions per client IP per minute'),
   MOTTAK_LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(10).describe('Login attempts per client IP per minute'),
@@ -38,6 +40,12 @@ export const configSchema = z.object({
   ELASTICSEARCH_INDEX_ALIAS: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).default('mottak-reports').describe('Production: alias the search index is served under'),
   ELASTICSEARCH_ANALYZER: z.enum(['norwegian', 'standard', 'auto']).default('norwegian').describe('Production: text analyzer (`standard` where the server lacks analysis-common; `auto` picks)'),
   ELASTICSEARCH_API_KEY: z.string().min(1).optional().describe('Production: Elasticsearch API key (secret; never logged)'),
+  MOTTAK_CHECKPOINT_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Ed25519 private key (PKCS#8 PEM) that signs the Merkle checkpoints of the journal and audit log. Embedded: created once as `checkpoint-key.pem` in the data directory when unset; production: required'),
+  MOTTAK_CHECKPOINT_INTERVAL_MS: int(0, 86_400_000).default(600_000).describe('How often the worker signs checkpoints of logs that grew (0: only on demand)'),
   MOTTAK_SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000).describe('Time in-flight work gets to finish on SIGTERM before it is returned to the queue'),
 });
 

@@ -47,8 +47,14 @@ describe('production profile', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://hemmelig@example' })).not.toThrow(/hemmelig/);
   });
 
+  it('requires the checkpoint signing key, naming the variable', () => {
+    expect(() => loadConfig({ MOTTAK_PROFILE: 'production', REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/mottak', ELASTICSEARCH_URL: 'http://127.0.0.1:9200' })).toThrow(
+      /MOTTAK_CHECKPOINT_KEY_FILE: mangler \(påkrevd når MOTTAK_PROFILE=production\)/,
+    );
+  });
+
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({ MOTTAK_PROFILE: 'production', REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/mottak', ELASTICSEARCH_URL: 'http://127.0.0.1:9200' });
+    const config = loadConfig({ MOTTAK_PROFILE: 'production', REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/mottak', ELASTICSEARCH_URL: 'http://127.0.0.1:9200', MOTTAK_CHECKPOINT_KEY_FILE: '/run/secrets/checkpoint-key.pem' });
     expect(config.ELASTICSEARCH_ANALYZER).toBe('norwegian');
   });
 });

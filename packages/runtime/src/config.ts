@@ -8,8 +8,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** The engines the production profile cannot start without. */
-const PRODUCTION_ENGINE_URLS = ['MONGO_URL', 'REDIS_URL', 'ELASTICSEARCH_URL'] as const;
+/** What the production profile cannot start without: the engines, and the key that signs the logs. */
+const PRODUCTION_REQUIRED = ['MONGO_URL', 'REDIS_URL', 'ELASTICSEARCH_URL', 'MOTTAK_CHECKPOINT_KEY_FILE'] as const;
 
 /** Reads and validates the configuration from environment variables; fails fast naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config {
@@ -24,7 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   if (parsed.data.MOTTAK_PROFILE === 'production') {
-    const missing = PRODUCTION_ENGINE_URLS.filter((name) => parsed.data[name] === undefined);
+    const missing = PRODUCTION_REQUIRED.filter((name) => parsed.data[name] === undefined);
     if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: mangler (påkrevd når MOTTAK_PROFILE=production)`));
   }
   return parsed.data;

@@ -56,6 +56,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     klarering: 'HEMMELIG',
     unit: 'mottak',
     compartments: [],
+    needs: [],
     disabled: false,
     ...overrides,
   };

@@ -31,6 +31,39 @@ export function describeIdentityStoreContract(name: string, makeStore: IdentityS
       expect(await again.getUser(user.id)).toEqual(user);
     });
 
+    it('keeps a user\'s needs (tjenstlig behov)', async () => {
+      const user = aUser({ roles: ['sokebruker'], needs: ['personopplysninger'] });
+      await fixture.store.createUser(user, 'hash');
+      expect((await fixture.store.getUser(user.id))?.needs).toEqual(['personopplysninger']);
+    });
+
+    it('counts failed logins atomically across handles and clears them with a lock or its lifting', async () => {
+      const user = aUser();
+      await fixture.store.createUser(user, 'hash');
+      const again = await fixture.openAgain();
+      const counts = await Promise.all([1, 2, 3, 4].map((i) => (i % 2 ? fixture.store : again).recordLoginFailure(user.id)));
+      expect([...counts].sort()).toEqual([1, 2, 3, 4]);
+      expect(await fixture.store.loginLockedUntil(user.id)).toBeUndefined();
+      await fixture.store.setLoginLock(user.id, '2026-03-01T10:15:00.000Z');
+      expect(await again.loginLockedUntil(user.id)).toBe('2026-03-01T10:15:00.000Z');
+      expect(await again.recordLoginFailure(user.id)).toBe(1);
+      await again.setLoginLock(user.id, undefined);
+      expect(await fixture.store.loginLockedUntil(user.id)).toBeUndefined();
+    });
+
+    it('revokes every session of one user and no one else\'s', async () => {
+      const kari = aUser();
+      const kim = aUser();
+      await fixture.store.createUser(kari, 'hash');
+      await fixture.store.createUser(kim, 'hash');
+      const sessions = [aSession(kari.id), aSession(kari.id), aSession(kim.id)];
+      for (const session of sessions) await fixture.store.createSession(session);
+      expect(await fixture.store.deleteSessionsOfUser(kari.id)).toBe(2);
+      expect(await fixture.store.findSession(sessions[0]!.tokenHash)).toBeUndefined();
+      expect(await fixture.store.findSession(sessions[1]!.tokenHash)).toBeUndefined();
+      expect(await fixture.store.findSession(sessions[2]!.tokenHash)).toBeDefined();
+    });
+
     it('keeps a disabled user disabled', async () => {
       const user = aUser({ disabled: true });
       await fixture.store.createUser(user, 'hash');

@@ -9,3 +9,6 @@ export * from './job-queue.contract';
 export * from './search-index.contract';
 export { expectedNumbers } from './report-store-changes.contract';
 export * from './killed-worker';
+export * from './case-store.contract';
+export * from './approval-store.contract';
+export * from './quality-store.contract';

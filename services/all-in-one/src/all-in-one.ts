@@ -3,7 +3,7 @@ import { apiOptionsFromConfig, createApp, listen, type ListeningServer } from '@
 import { type OpenedCore, openCoreDeps, seedDemo } from '@mottak/bootstrap';
 import { startIndexer } from '@mottak/indexer';
 import type { Config, Logger } from '@mottak/runtime';
-import { startWorker } from '@mottak/worker';
+import { startCheckpointer, startRetentionScan, startWorker } from '@mottak/worker';
 
 export interface AllInOne {
   core: OpenedCore;
@@ -33,6 +33,8 @@ export async function startAllInOne(config: Config, logger: Logger, options: All
     reconcileAfterMs: config.MOTTAK_RECONCILE_AFTER_MS,
     logger,
   });
+  const checkpointer = startCheckpointer(core.deps, { intervalMs: config.MOTTAK_CHECKPOINT_INTERVAL_MS, logger });
+  const retention = startRetentionScan(core.deps, { intervalMs: config.MOTTAK_RETENTION_SCAN_INTERVAL_MS, logger });
   const indexer = startIndexer(core.deps, { batchSize: config.MOTTAK_INDEXER_BATCH, pollMs: config.MOTTAK_INDEXER_POLL_MS, logger });
   const app = createApp(core.deps, {
     ...apiOptionsFromConfig(config, logger, () => core.readiness()),
@@ -46,6 +48,8 @@ export async function startAllInOne(config: Config, logger: Logger, options: All
     async close() {
       await server.close();
       await worker.close(config.MOTTAK_SHUTDOWN_GRACE_MS);
+      await checkpointer.close();
+      await retention.close();
       await indexer.close();
       await core.close();
     },

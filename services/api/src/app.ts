@@ -7,16 +7,27 @@ import type { CoreDeps } from '@mottak/core';
 import { DomainError } from '@mottak/domain';
 import type { Logger } from '@mottak/runtime';
 import { jsonNestingDepth } from './json-depth';
+import { onServerClose } from './listen';
 import { buildOpenApiDocument } from './openapi';
 import { resolvePrincipal } from './principal.middleware';
 import { errorHandler, HttpProblem, problem, sendProblem } from './problem';
 import { type InvalidBody, parsePart, type RouteResult, type RouteSpec } from './route';
+import { accessRoutes } from './routes/access.routes';
 import { adminRoutes } from './routes/admin.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
+import { eventRoutes, EventStreams } from './routes/events.routes';
 import { healthRoutes, type Readiness } from './routes/health.routes';
 import { HttpCounters, metricsRoutes } from './routes/metrics.routes';
+import { caseRoutes } from './routes/cases.routes';
+import { journalRoutes } from './routes/journal.routes';
+import { lifeCycleRoutes } from './routes/life-cycle.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { searchRoutes } from './routes/search.routes';
+import { slaRoutes } from './routes/sla.routes';
+import { qualityRoutes } from './routes/quality.routes';
+import { exportRoutes } from './routes/exports.routes';
+import { retentionRoutes } from './routes/retention.routes';
 import { tipFormRoutes, tooManyTipsResult } from './routes/tip-form.routes';
 import { TIP_FORM_PATH } from './tip-form/tip-form.html';
 import { hasWebBuild, serveWebApp } from './web-app';
@@ -39,15 +50,30 @@ export interface ApiOptions {
 export const MAX_JSON_DEPTH = 16;
 
 /** Every route the API serves, in one list: the OpenAPI document is generated from it. */
-export function allRoutes(deps: CoreDeps, readiness: Readiness, counters = new HttpCounters()): Array<RouteSpec<never, never, never>> {
+export function allRoutes(
+  deps: CoreDeps,
+  readiness: Readiness,
+  counters = new HttpCounters(),
+  streams = new EventStreams(),
+): Array<RouteSpec<never, never, never>> {
   return [
     ...healthRoutes(readiness),
     ...metricsRoutes(deps, counters),
     ...authRoutes(deps),
     ...reportRoutes(deps),
+    ...lifeCycleRoutes(deps),
+    ...journalRoutes(deps),
+    ...caseRoutes(deps),
     ...searchRoutes(deps),
+    ...eventRoutes(deps, streams),
+    ...slaRoutes(),
     ...adminRoutes(deps),
+    ...auditRoutes(deps),
+    ...accessRoutes(deps),
     ...tipFormRoutes(deps),
+    ...qualityRoutes(deps),
+    ...exportRoutes(deps),
+    ...retentionRoutes(deps),
   ];
 }
 
@@ -100,7 +126,10 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
     res.on('finish', () => counters.count(res.statusCode));
     next();
   });
-  const routes = allRoutes(deps, options.readiness, counters);
+  const streams = new EventStreams();
+  // listen()'s close ends the event streams before waiting for open requests.
+  onServerClose(app, () => streams.closeAll());
+  const routes = allRoutes(deps, options.readiness, counters, streams);
   const openApi = buildOpenApiDocument([
     ...routes,
     { method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', summary: 'Dette dokumentet (OpenAPI 3.1)', tag: 'Drift', auth: 'none', responses: { 200: { description: 'OpenAPI document' } }, handler: async () => ({ status: 200 }) },
@@ -184,6 +213,7 @@ function routeHandler(route: RouteSpec<never, never, never>) {
 }
 
 function sendResult(res: Response, result: RouteResult): void {
+  if (result.streamed) return;
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   if (result.html !== undefined) res.status(result.status).type('html').send(result.html);
   else if (result.text !== undefined) res.status(result.status).send(result.text);

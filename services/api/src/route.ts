@@ -30,6 +30,8 @@ export interface RouteResult {
   /** Sent as plain text (Prometheus metrics); set Content-Type in `headers` for a specific format. */
   text?: string;
   headers?: Record<string, string>;
+  /** The handler wrote the response itself (an event stream); nothing more is sent. */
+  streamed?: true;
 }
 
 /** A body that failed its schema, field by field, for routes that answer it themselves. */
@@ -40,7 +42,7 @@ export type InvalidBody = Array<{ field: string; message: string }>;
  * OpenAPI document) and its handler. Routes are data, so nothing can be served that is not described.
  */
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Express path, e.g. `/api/v1/reports/:id`. */
   path: string;
   operationId: string;

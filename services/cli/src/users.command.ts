@@ -15,8 +15,9 @@ export interface UsersAddArgs {
 }
 
 const ADD_USAGE = `pnpm mottak users add --username <u> --name <navn> --roles <r1,r2> --klarering <gradering> --unit <enhet>
-      [--compartments <a,b>] [--password-stdin | --password <passord>]
+      [--compartments <a,b>] [--needs personopplysninger] [--password-stdin | --password <passord>]
       Oppretter en bruker. Roller: koordinator, fagansvarlig, sokebruker, revisor, admin.
+      --needs: tjenstlige behov; uten personopplysninger ser søkebrukere identifikatorer maskert.
       Uten passord lages et sterkt passord som vises én gang.`;
 
 const LIST_USAGE = `pnpm mottak users list
@@ -30,6 +31,7 @@ const OPTION_OF_FIELD: Record<string, string> = {
   klarering: '--klarering',
   unit: '--unit',
   compartments: '--compartments',
+  needs: '--needs',
   password: '--password',
 };
 
@@ -65,6 +67,7 @@ export function parseUsersAddArgs(argv: string[]): UsersAddArgs {
     klarering: { type: 'string' },
     unit: { type: 'string' },
     compartments: { type: 'string' },
+    needs: { type: 'string' },
     password: { type: 'string' },
     'password-stdin': { type: 'boolean' },
   });
@@ -80,6 +83,7 @@ export function parseUsersAddArgs(argv: string[]): UsersAddArgs {
     klarering: values.klarering?.trim().toUpperCase().replace(/\s+/g, '_'),
     unit: values.unit,
     compartments: commaList(values.compartments) ?? [],
+    needs: commaList(values.needs) ?? [],
   };
   const parsed = userWithoutPassword.safeParse(candidate);
   if (!parsed.success) throw new UsageError(formatProblems(describeIssues(parsed.error.issues, candidate, optionName)));

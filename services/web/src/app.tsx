@@ -17,6 +17,7 @@ const ReportPage = lazy(() => import('./report/report.page'));
 const SupervisorPage = lazy(() => import('./supervisor/supervisor.page'));
 const AuditPage = lazy(() => import('./audit/audit.page'));
 const AdminPage = lazy(() => import('./admin/admin.page'));
+const AccessPage = lazy(() => import('./access/access.page'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,6 +61,7 @@ export function App() {
                 <Route path="mottak/ny" element={<RequireRole roles={['koordinator', 'fagansvarlig']}><NewReportPage /></RequireRole>} />
                 <Route path="sok" element={<RequireRole roles={READERS}><SearchPage /></RequireRole>} />
                 <Route path="rapport/:id" element={<RequireRole roles={READERS}><ReportPage /></RequireRole>} />
+                <Route path="tilgang" element={<RequireRole roles={READERS}><AccessPage /></RequireRole>} />
                 <Route path="fagansvarlig" element={<RequireRole roles={['fagansvarlig', 'admin']}><SupervisorPage /></RequireRole>} />
                 <Route path="revisjon" element={<RequireRole roles={['revisor']}><AuditPage /></RequireRole>} />
                 <Route path="admin" element={<RequireRole roles={['admin']}><AdminPage /></RequireRole>} />

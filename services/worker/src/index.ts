@@ -1,1 +1,3 @@
 export * from './worker';
+export * from './checkpointer';
+export * from './retention-scan';

@@ -1,5 +1,7 @@
 import { openCoreDeps } from '@mottak/bootstrap';
 import { createLogger, loadConfig, onShutdown, runMain } from '@mottak/runtime';
+import { startCheckpointer } from './checkpointer';
+import { startRetentionScan } from './retention-scan';
 import { startWorker } from './worker';
 
 /** A worker process: assessment jobs and the reconciler. Several may run at once. */
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
     logger,
   });
   shutdown.register('worker', () => worker.close(config.MOTTAK_SHUTDOWN_GRACE_MS));
+  const checkpointer = startCheckpointer(core.deps, { intervalMs: config.MOTTAK_CHECKPOINT_INTERVAL_MS, logger });
+  shutdown.register('checkpointer', () => checkpointer.close());
+  const retention = startRetentionScan(core.deps, { intervalMs: config.MOTTAK_RETENTION_SCAN_INTERVAL_MS, logger });
+  shutdown.register('retention', () => retention.close());
   logger.info('worker klar');
 }
 

@@ -17,6 +17,14 @@ export interface IdentityStore {
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user (revocation: disabled account, password change, suspicion). Returns how many. */
+  deleteSessionsOfUser(userId: string): Promise<number>;
+  /** Counts one more failed login, atomically; returns the count since the last reset. */
+  recordLoginFailure(userId: string): Promise<number>;
+  /** Clears the failure count and sets (or lifts, with undefined) a lock until the given instant. */
+  setLoginLock(userId: string, lockedUntil: string | undefined): Promise<void>;
+  /** The instant a lock lifts, if the account is locked (expired locks may be returned; compare with the clock). */
+  loginLockedUntil(userId: string): Promise<string | undefined>;
   createPartner(partner: Partner, apiKeyHash: string): Promise<void>;
   findPartnerByApiKeyHash(apiKeyHash: string): Promise<Partner | undefined>;
   close(): Promise<void>;

@@ -4,3 +4,7 @@ export * from './job-queue.port';
 export * from './search-index.port';
 export * from './audit-log.port';
 export * from './identity-store.port';
+export * from './approval-store.port';
+export * from './report-events.port';
+export * from './case-store.port';
+export * from './quality-store.port';

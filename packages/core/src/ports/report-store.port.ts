@@ -1,5 +1,6 @@
 import type {
   ChainVerification,
+  DisposalRecord,
   ChainedEntry,
   Gradering,
   Registration,
@@ -33,8 +34,66 @@ export type ReceiveOutcome =
 
 export interface ReportListQuery {
   statuses?: ReportStatus[];
+  /** Only reports linked to this case (sak). */
+  caseId?: string;
   limit: number;
   offset: number;
+}
+
+/** One stored version of a report, as a version history lists it. */
+export interface ReportVersionSummary {
+  version: number;
+  updatedAt: string;
+  status: ReportStatus;
+  title: string;
+}
+
+/** Registrations in a time window (the daily journal), by registration time. */
+export interface RegisteredQuery {
+  /** Inclusive ISO instant. */
+  from: string;
+  /** Exclusive ISO instant. */
+  to: string;
+  limit: number;
+}
+
+/** Where a retention scan resumes: after this (registeredAt, id) in registration order. */
+export interface RetentionCursor {
+  registeredAt: string;
+  id: string;
+}
+
+export interface RetentionCandidateQuery {
+  /** Inclusive ISO instant. */
+  registeredBefore: string;
+  after?: RetentionCursor;
+  limit: number;
+}
+
+/** The fields a retention scan needs of one registered report (never its content). */
+export interface RetentionCandidate {
+  id: string;
+  journalNumber: string;
+  registeredAt: string;
+  category: string;
+  status: ReportStatus;
+  gradering: Gradering;
+  caseId?: string;
+  disposed: boolean;
+}
+
+/**
+ * A disposal (kassasjon): the content of the report and of every stored version is removed with
+ * `redactReportContent`, the record and `set` (e.g. the status) are applied, the journal entry and
+ * an index outbox entry are written — all or nothing where the engine allows, and safely
+ * re-runnable where it does not.
+ */
+export interface DisposalCommand {
+  reportId: string;
+  expectedVersion: number;
+  disposal: DisposalRecord;
+  status: ReportStatus;
+  journal: JournalDraft;
 }
 
 /** Work for the indexer, written in the same transaction as the state change it follows. */
@@ -81,10 +140,34 @@ export interface ReportStore {
   list(access: AccessCondition, query: ReportListQuery): Promise<{ total: number; items: Report[] }>;
   /** Ids of other reports with this content hash that `access` allows, oldest first. */
   findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]>;
-  /** Applies a change with optimistic concurrency; throws VERSION_CONFLICT or REPORT_NOT_FOUND. */
+  /**
+   * The stored versions of a report, oldest first, the current one last: every version a change
+   * superseded is kept as a snapshot (corrections never destroy the earlier text). Only versions
+   * `access` allows, and none at all unless it allows the report as it is now.
+   */
+  listVersions(id: string, access: AccessCondition): Promise<ReportVersionSummary[]>;
+  /** One version of a report (the current one included), under the same access rule as listVersions. */
+  getVersion(id: string, version: number, access: AccessCondition): Promise<Report | undefined>;
+  /** Reports `access` allows whose registration time is in the window, in journal number order. */
+  listRegistered(access: AccessCondition, query: RegisteredQuery): Promise<Report[]>;
+  /**
+   * Applies a change with optimistic concurrency; throws VERSION_CONFLICT or REPORT_NOT_FOUND.
+   * The superseded version is kept as a snapshot, and the journal entry's details name the new `version`.
+   */
   applyChange(change: ReportChange): Promise<Report>;
   /** Registers a report with the next gap-free journal number; throws VERSION_CONFLICT or REPORT_NOT_FOUND. */
   register(command: RegistrationCommand): Promise<Report>;
+  /**
+   * Registered reports `access` allows, registered at or before `registeredBefore`, in (registeredAt, id) order,
+   * after `after`: a keyset page, so a scan over millions never holds more than `limit` rows.
+   */
+  listRetentionCandidates(access: AccessCondition, query: RetentionCandidateQuery): Promise<RetentionCandidate[]>;
+  /**
+   * Removes a report's content from the report and every stored version of it, keeping the journal
+   * metadata and `disposal` (see DisposalCommand). Throws VERSION_CONFLICT, REPORT_NOT_FOUND, or
+   * INVALID_STATE_TRANSITION if it is already disposed. The superseded version is kept, redacted.
+   */
+  disposeContent(command: DisposalCommand): Promise<Report>;
   /** Records that the search index holds the current version (not a journaled state change). */
   markIndexed(reportId: string, at: string): Promise<void>;
   /** Ids of reports still `mottatt` that were received before `receivedBefore` (for the reconciler). */

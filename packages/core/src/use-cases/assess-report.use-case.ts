@@ -28,9 +28,13 @@ export async function assessReport(deps: CoreDeps, reportId: string): Promise<Re
     priority: result.priority,
     category: result.category,
     firedRules: result.firedRules,
+    // Look-alikes that failed validation are shown to the coordinator, never used as identifiers.
+    possibleIdentifiers: result.possibleIdentifiers,
+    language: result.language,
+    simhash: result.simhash,
   };
   try {
-    return await deps.store.applyChange({
+    const assessed = await deps.store.applyChange({
     reportId: report.id,
     expectedVersion: report.version,
     set: { status: 'vurdert', assessment },
@@ -48,6 +52,9 @@ export async function assessReport(deps: CoreDeps, reportId: string): Promise<Re
       },
     },
     });
+    // Published only by the worker whose assessment landed: a redelivered job does not alert twice.
+    if (assessed.assessment?.priority === 'P1') deps.events.publish({ type: 'alert', kind: 'p1', reportId: assessed.id, at: now });
+    return assessed;
   } catch (error) {
     // Another worker assessed it first (at-least-once delivery): theirs stands.
     if (isDomainError(error) && error.code === 'VERSION_CONFLICT') return deps.store.get(reportId, EVERYTHING);

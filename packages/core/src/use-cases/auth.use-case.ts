@@ -15,25 +15,62 @@ export interface LoginResult {
   user: User;
 }
 
+/** Failed logins in a row that lock an account, and for how long: slows guessing to a crawl. */
+export const LOGIN_LOCKOUT_THRESHOLD = 5;
+export const LOGIN_LOCKOUT_MS = 15 * 60_000;
+
 /**
- * Checks a username and password (argon2id) and opens a session. Wrong username and wrong password
- * give the same error, and both are audited.
+ * Checks a username and password (argon2id) and opens a session. Wrong username, wrong password and
+ * a locked account give the same error (no account enumeration), and all are audited. After
+ * LOGIN_LOCKOUT_THRESHOLD failures in a row the account is locked for LOGIN_LOCKOUT_MS, whichever
+ * API process counted them (the count lives in the identity store).
  */
 export async function login(deps: CoreDeps, username: string, password: string, client: string): Promise<LoginResult> {
   const found = await deps.identity.findUserByUsername(username);
-  const ok = found !== undefined && !found.user.disabled && (await deps.hasher.verify(found.passwordHash, password));
   const at = deps.clock.now();
+  const lockedUntil = found ? await deps.identity.loginLockedUntil(found.user.id) : undefined;
+  const locked = lockedUntil !== undefined && lockedUntil > at.toISOString();
+  // The password is verified even when locked, so a lock cannot be told apart by response time.
+  const passwordOk = found !== undefined && (await deps.hasher.verify(found.passwordHash, password));
+  const ok = found !== undefined && !found.user.disabled && !locked && passwordOk;
+  let lockedNow = false;
+  if (found && !ok && !locked) {
+    const failures = await deps.identity.recordLoginFailure(found.user.id);
+    if (failures >= LOGIN_LOCKOUT_THRESHOLD) {
+      await deps.identity.setLoginLock(found.user.id, new Date(at.getTime() + LOGIN_LOCKOUT_MS).toISOString());
+      lockedNow = true;
+    }
+  } else if (found && ok) {
+    // A success ends the run of failures.
+    await deps.identity.setLoginLock(found.user.id, undefined);
+  }
   await deps.audit.append({
     at: at.toISOString(),
     actor: ok && found ? actorName({ kind: 'user', user: found.user }) : 'anonymous',
-    action: ok ? 'login.succeeded' : 'login.failed',
-    details: { username, client },
+    action: ok ? 'login.succeeded' : locked ? 'login.refused_locked' : 'login.failed',
+    details: { username, client, ...(lockedNow ? { locked: true, lockedForMinutes: LOGIN_LOCKOUT_MS / 60_000 } : {}) },
   });
   if (!ok || !found) throw new DomainError('UNAUTHENTICATED', 'Feil brukernavn eller passord');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(at.getTime() + deps.sessionTtlMs).toISOString();
   await deps.identity.createSession({ tokenHash: hashToken(token), userId: found.user.id, createdAt: at.toISOString(), expiresAt });
   return { token, expiresAt, user: found.user };
+}
+
+/** Ends every session of a user at once (admins): for a lost laptop, a leaver, or a suspicion. */
+export async function revokeSessions(deps: CoreDeps, by: User, username: string): Promise<number> {
+  if (!defineAbilityFor(by).can('manage', 'User')) throw new DomainError('FORBIDDEN', 'Bare administratorer kan avslutte andres økter');
+  const found = await deps.identity.findUserByUsername(username);
+  if (!found) throw new DomainError('NOT_FOUND', 'Brukeren finnes ikke');
+  const ended = await deps.identity.deleteSessionsOfUser(found.user.id);
+  await deps.audit.append({
+    at: deps.clock.now().toISOString(),
+    actor: actorName({ kind: 'user', user: by }),
+    action: 'sessions.revoked',
+    subjectId: found.user.id,
+    details: { username, sessions: ended },
+  });
+  return ended;
 }
 
 /** The user behind a session token, if the session exists, has not expired and the user is active. */
@@ -73,6 +110,7 @@ export async function createUser(deps: CoreDeps, by: User | undefined, input: Ne
     klarering: input.klarering,
     unit: input.unit,
     compartments: [...new Set(input.compartments)].sort(),
+    needs: [...new Set(input.needs)].sort(),
     disabled: false,
   };
   await deps.identity.createUser(user, await deps.hasher.hash(input.password));

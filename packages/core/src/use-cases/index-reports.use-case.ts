@@ -24,9 +24,12 @@ export async function indexPendingReports(
   const documents: SearchDocument[] = [];
   const done: number[] = [];
   const reports: Report[] = [];
+  // A disposed report leaves the index altogether (kassasjon), not just its text.
+  const disposed: string[] = [];
   const fetched = await Promise.all(entries.map((entry) => deps.store.get(entry.reportId, EVERYTHING)));
   entries.forEach((entry, i) => {
     const report = fetched[i];
+    if (report?.disposal) disposed.push(report.id);
     const document = report ? toSearchDocument(report) : undefined;
     if (document && report) {
       documents.push(document);
@@ -36,6 +39,7 @@ export async function indexPendingReports(
   });
   try {
     if (documents.length > 0) await deps.index.upsert(documents);
+    if (disposed.length > 0) await deps.index.remove(disposed);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     for (const id of done) await deps.store.failOutbox(id, message, options.retryAfterMs);
@@ -48,9 +52,9 @@ export async function indexPendingReports(
   return { indexed: documents.length, failed: 0 };
 }
 
-/** The index document of a registered report; undefined for one that is not (yet) registered. */
+/** The index document of a registered report; undefined for one that is not (yet) registered, or disposed. */
 export function toSearchDocument(report: Report): SearchDocument | undefined {
-  if (!report.registration) return undefined;
+  if (!report.registration || report.disposal) return undefined;
   const entities = report.assessment?.entities ?? [];
   return {
     id: report.id,

@@ -115,6 +115,8 @@ export function adminRoutes(deps: CoreDeps): Array<RouteSpec<never, never, never
         actor: z.string().max(200).optional(),
         subjectId: z.string().max(100).optional(),
         action: z.string().max(100).optional(),
+        from: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()).optional(),
+        to: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()).optional(),
         afterSeq: z.coerce.number().int().min(0).optional(),
         limit,
       }),

@@ -31,8 +31,18 @@ export function configureApi(token: string | undefined, unauthenticated?: () => 
   onUnauthenticated = unauthenticated;
 }
 
+/** The bearer header value for calls made outside `api` (the event stream), if logged in. */
+export function authorizationHeader(): string | undefined {
+  return currentToken ? `Bearer ${currentToken}` : undefined;
+}
+
+/** Tells the session that the API no longer accepts the token (a 401 outside `api`). */
+export function reportUnauthenticated(): void {
+  if (currentToken) onUnauthenticated?.();
+}
+
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   headers?: Record<string, string>;

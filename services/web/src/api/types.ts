@@ -1,9 +1,12 @@
 // The API's shapes as the browser sees them. Domain types are imported as types only (erased from
 // the bundle); shapes the API defines itself (search hits, jobs, chain verification) are written
 // here to match services/api/src/routes/*.ts.
-import type { ChainedEntry, Gradering, Priority, Report, User } from '@mottak/domain';
+import type { ChainedEntry, Gradering, Priority, Report as StoredReport, User } from '@mottak/domain';
 
-export type { Channel, ChainedEntry, Entity, EntityType, FiredRule, Gradering, Priority, Report, ReportStatus, Role, User } from '@mottak/domain';
+export type { Channel, ChainedEntry, Entity, EntityType, FiredRule, Gradering, Priority, ReportStatus, Role, User } from '@mottak/domain';
+
+/** A report as the API shows it to one user: personal data may be masked for them. */
+export type Report = StoredReport & { personalDataMasked?: true };
 
 /** POST /api/v1/auth/login */
 export interface LoginResponse {
@@ -50,9 +53,21 @@ export interface SearchHit {
   registeredAt: string;
 }
 
+export const FACET_FIELDS = ['category', 'priority', 'gradering', 'channel', 'entityType', 'status'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+export interface FacetBucket {
+  value: string;
+  count: number;
+}
+
+/** Hits per value under the same query, filters and rights; most first. */
+export type SearchFacets = Record<FacetField, FacetBucket[]>;
+
 export interface SearchResult {
   total: number;
   identifiers: string[];
+  facets: SearchFacets;
   hits: SearchHit[];
 }
 

@@ -15,6 +15,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/mottak', label: 'Mottak', roles: ['koordinator', 'fagansvarlig'] },
   { to: '/mottak/ny', label: 'Ny rapport', roles: ['koordinator', 'fagansvarlig'] },
   { to: '/sok', label: 'Søk', roles: ['koordinator', 'fagansvarlig', 'sokebruker'] },
+  { to: '/tilgang', label: 'Tilgang', roles: ['koordinator', 'fagansvarlig', 'sokebruker'] },
   { to: '/fagansvarlig', label: 'Drift og journal', roles: ['fagansvarlig', 'admin'] },
   { to: '/revisjon', label: 'Revisjon', roles: ['revisor'] },
   { to: '/admin', label: 'Brukere', roles: ['admin'] },

@@ -22,7 +22,17 @@ export function EntityTable({ entities }: { entities: readonly Entity[] }) {
         {entities.map((entity, index) => (
           <Table.Row key={`${entity.start}-${index}`}>
             <Table.DataCell>{ENTITY_LABELS[entity.type]}</Table.DataCell>
-            <Table.DataCell className="mono">{entity.value}</Table.DataCell>
+            <Table.DataCell className="mono">
+              {/* The pivot: every registered report with this identifier, under the user's own rights. A
+                  masked value (no need for personal data) has nothing to pivot on. */}
+              {isMaskedValue(entity.value) ? (
+                entity.value
+              ) : (
+                <AkselLink as={Link} to={`/sok?q=${encodeURIComponent(pivotQuery(entity))}`} title={`Søk etter ${entity.value}`}>
+                  {entity.value}
+                </AkselLink>
+              )}
+            </Table.DataCell>
             <Table.DataCell>{entity.raw}</Table.DataCell>
           </Table.Row>
         ))}
@@ -50,12 +60,17 @@ export function FiredRules({ rules }: { rules: readonly FiredRule[] }) {
   );
 }
 
+/** What to search for to find other reports with this identifier (a URL as written; the rest normalised). */
+function pivotQuery(entity: Entity): string {
+  return entity.type === 'url' ? entity.raw : entity.value;
+}
+
 /** Identifiers worth looking up in earlier reports (the first few distinct ones). */
 function lookupValues(entities: readonly Entity[]): Array<{ entity: Entity; q: string }> {
   const seen = new Set<string>();
   const result: Array<{ entity: Entity; q: string }> = [];
   for (const entity of entities) {
-    const q = entity.type === 'url' ? entity.raw : entity.value;
+    const q = pivotQuery(entity);
     if (seen.has(q)) continue;
     seen.add(q);
     result.push({ entity, q });
@@ -127,4 +142,9 @@ export function SeenBefore({ report }: { report: Report }) {
       )}
     </VStack>
   );
+}
+
+/** The API shows a masked personal identifier as «[… skjult]». */
+function isMaskedValue(value: string): boolean {
+  return value.startsWith('[') && value.endsWith(' skjult]');
 }

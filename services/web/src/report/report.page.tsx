@@ -6,8 +6,11 @@ import type { LogEntry, Report } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { GRADERING_LABELS, PRIORITY_LABELS } from '../common/labels';
 import { LogTable } from '../common/log-table';
+import { AccessRequestPanel } from '../access/access-request-panel';
 import { EntityTable, FiredRules } from './assessment-panels';
 import { HighlightedBody } from './highlighted-body';
+import { CorrectionForm, StatusControl, VersionHistory } from './life-cycle-panel';
+import { hasRole, useUser } from '../session/session-context';
 import { ReportTags, sourceLabel } from './report-tags';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -22,6 +25,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 /** One report, read only (search hits and "sett før" link here); the read is audited. */
 export default function ReportPage() {
   const { id = '' } = useParams();
+  const user = useUser();
   const report = useQuery({ queryKey: ['report', id], queryFn: ({ signal }) => api<Report>(`/api/v1/reports/${id}`, { signal }) });
   const journal = useQuery({ queryKey: ['report-journal', id], queryFn: ({ signal }) => api<LogEntry[]>(`/api/v1/reports/${id}/journal`, { signal }), enabled: report.isSuccess });
 
@@ -32,7 +36,10 @@ export default function ReportPage() {
         <Heading level="1" size="large" spacing>
           Rapport
         </Heading>
-        <Alert variant="warning">{report.error instanceof ApiError && report.error.status === 404 ? 'Rapporten finnes ikke, eller du har ikke tilgang til den.' : errorMessage(report.error)}</Alert>
+        <VStack gap="space-24">
+          <Alert variant="warning">{report.error instanceof ApiError && report.error.status === 404 ? 'Rapporten finnes ikke, eller du har ikke tilgang til den.' : errorMessage(report.error)}</Alert>
+          {report.error instanceof ApiError && report.error.status === 404 && <AccessRequestPanel reportId={id} />}
+        </VStack>
       </main>
     );
   }
@@ -47,6 +54,11 @@ export default function ReportPage() {
           </Heading>
           <ReportTags report={data} />
         </div>
+        {data.personalDataMasked && (
+          <Alert variant="info" size="small">
+            Personopplysninger (fødselsnummer, telefon, e-post, konto- og kortnummer, kjennemerker) og tipserens kontaktopplysninger er skjult: du har ikke tjenstlig behov for personopplysninger.
+          </Alert>
+        )}
         <HGrid columns={{ xs: 1, md: '2fr 1fr' }} gap="space-24" align="start">
           <Box background="default" padding="space-20" borderRadius="8" className="card">
             <HighlightedBody body={data.body} entities={data.assessment?.entities ?? []} />
@@ -81,6 +93,30 @@ export default function ReportPage() {
             </section>
           </HGrid>
         )}
+        {hasRole(user, 'koordinator', 'fagansvarlig') && (
+          <HGrid columns={{ xs: 1, md: 2 }} gap="space-24" align="start">
+            <section aria-labelledby="status">
+              <Heading level="2" size="small" spacing id="status">
+                Status
+              </Heading>
+              <StatusControl key={`status-${data.version}`} report={data} />
+            </section>
+            {data.registration && (
+              <section aria-labelledby="rettelse">
+                <Heading level="2" size="small" spacing id="rettelse">
+                  Rett journalposten
+                </Heading>
+                <CorrectionForm key={`rettelse-${data.version}`} report={data} />
+              </section>
+            )}
+          </HGrid>
+        )}
+        <section aria-labelledby="versjoner">
+          <Heading level="2" size="small" spacing id="versjoner">
+            Versjoner
+          </Heading>
+          <VersionHistory reportId={data.id} />
+        </section>
         <section aria-labelledby="endringslogg">
           <Heading level="2" size="small" spacing id="endringslogg">
             Endringslogg

@@ -1,0 +1,3 @@
+export * from './read-access';
+export * from './personal-data-mask';
+export * from './masked-snippet';
