@@ -115,8 +115,8 @@ describe('parseRuleSet', () => {
   });
 
   it('rejects an empty document and a keyword with * in the middle', () => {
-    expect(parseError('').reason).toBe('regelsettet er tomt');
-    expect(parseError('# bare en kommentar\n').reason).toBe('regelsettet er tomt');
+    expect(parseError('').reason).toBe('filen er tom');
+    expect(parseError('# bare en kommentar\n').reason).toBe('filen er tom');
     expect(parseError(VALID.replace('[bombe]', '[bo*mbe]')).reason).toContain('stjerne');
   });
 });

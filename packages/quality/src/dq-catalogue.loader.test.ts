@@ -110,7 +110,7 @@ describe('parseDqCatalogue', () => {
   });
 
   it('refuses an empty file and a missing file', () => {
-    expect(parseError('').reason).toBe('katalogen er tom');
+    expect(parseError('').reason).toBe('filen er tom');
     expect(() => loadDqCatalogueFile('/finnes/ikke.dq.yaml')).toThrow(/kan ikke lese filen: ENOENT/);
   });
 });
