@@ -50,7 +50,8 @@ describe('audit trail that proves itself: Merkle checkpoints, proofs and auditor
     mottak = await startTestMottak();
     rita = await mottak.bearer('rita');
     kari = await mottak.bearer('kari');
-    const list = await mottak.http.get('/api/v1/reports').set('Authorization', kari);
+    // A registered report, so that search users can find it too.
+    const list = await mottak.http.get('/api/v1/reports').query({ status: 'registrert' }).set('Authorization', kari);
     reportId = (list.body.items as Array<{ id: string }>)[0]!.id;
     expect((await mottak.http.get(`/api/v1/reports/${reportId}`).set('Authorization', kari)).status).toBe(200);
   });
@@ -67,9 +68,24 @@ describe('audit trail that proves itself: Merkle checkpoints, proofs and auditor
   });
 
   it('shows who read a report, what a user did between two dates and break-glass uses, and audits each look', async () => {
+    // Sander finds the report in a search; the auditor sees that too, not only direct reads.
+    const report = await mottak.http.get(`/api/v1/reports/${reportId}`).set('Authorization', kari);
+    const word = (report.body.title as string).split(/\s+/).find((w) => w.length > 4) as string;
+    const search = await mottak.http.get('/api/v1/search').query({ q: word }).set('Authorization', await mottak.bearer('sander'));
+    expect((search.body.hits as Array<{ id: string }>).map((h) => h.id)).toContain(reportId);
     const access = await mottak.http.get(`/api/v1/audit/reports/${reportId}/access`).set('Authorization', rita);
     expect(access.status).toBe(200);
-    expect(access.body).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'user:kari', action: 'report.read', subjectId: reportId })]));
+    expect(access.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: 'user:kari', action: 'report.read', subjectId: reportId }),
+        expect.objectContaining({ actor: 'user:kari', action: 'report.list', details: expect.objectContaining({ ids: expect.arrayContaining([reportId]) }) }),
+        expect.objectContaining({ actor: 'user:sander', action: 'search', details: expect.objectContaining({ ids: expect.arrayContaining([reportId]) }) }),
+      ]),
+    );
+    // Only entries that concern it: every one names it as subject or among the ids shown.
+    for (const entry of access.body as Array<{ subjectId?: string; details: { ids?: string[]; reportIds?: string[] } }>) {
+      expect([entry.subjectId, ...(entry.details.ids ?? []), ...(entry.details.reportIds ?? [])]).toContain(reportId);
+    }
 
     const now = new Date();
     const from = new Date(now.getTime() - 3_600_000).toISOString();

@@ -74,6 +74,9 @@ class EventStreamReader {
   }
 }
 
+/** Everything jest can fake except Date: the in-process server's timers must keep running. */
+const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+
 describe('GET /api/v1/events: live report changes as server-sent events', () => {
   let mottak: TestMottak;
   const readers: EventStreamReader[] = [];
@@ -143,6 +146,49 @@ describe('GET /api/v1/events: live report changes as server-sent events', () => 
     expect(siri.events.map((event) => event.id)).not.toContain(secret);
     expect(siri.statusesOf(visibleToSiri)).toEqual(['registrert']);
     expect(siri.events.some((event) => event.status === 'mottatt' || event.status === 'vurdert')).toBe(false);
+  });
+
+  it('follows need-to-know grants: changes reach a grantee only while the grant is approved', async () => {
+    const kari = await mottak.bearer('kari');
+    const siriStream = await subscribe('siri');
+    const kariStream = await subscribe('kari');
+    const id = await submitTip('Fiberkabler kuttet');
+    await kariStream.until((r) => r.statusesOf(id).includes('vurdert'));
+    // BEGRENSET (within siri's klarering) but in a compartment siri is not in: hidden until a grant.
+    const registered = await mottak.http.post(`/api/v1/reports/${id}/registration`).set('Authorization', kari).send({ gradering: 'BEGRENSET', compartments: ['kontraetterretning'] });
+    expect(registered.status).toBe(201);
+    const changeStatus = async (to: string, version: number) => {
+      const changed = await mottak.http.post(`/api/v1/reports/${id}/status`).set('Authorization', kari).send({ to, reason: 'Saken følges opp', expectedVersion: version });
+      expect([changed.status, changed.body.detail]).toEqual([200, undefined]);
+      return changed.body.version as number;
+    };
+    let version = await changeStatus('under_behandling', registered.body.version as number);
+    await kariStream.until((r) => r.statusesOf(id).includes('under_behandling'));
+
+    const request = await mottak.http.post('/api/v1/approvals').set('Authorization', await mottak.bearer('siri')).send({ reportId: id, reason: 'Trenger innsyn for å koordinere med politiet', hours: 1 });
+    expect(request.status).toBe(202);
+    const approved = await mottak.http.post(`/api/v1/approvals/${request.body.id}/decision`).set('Authorization', await mottak.bearer('frida')).send({ approve: true });
+    expect(approved.status).toBe(200);
+    version = await changeStatus('ferdigbehandlet', version);
+    await siriStream.until((r) => r.statusesOf(id).includes('ferdigbehandlet'));
+    // Before the grant, nothing about the report reached siri.
+    expect(siriStream.statusesOf(id)).toEqual(['ferdigbehandlet']);
+
+    // Lapsed by the clock: an hour later (only Date is faked; the server runs in this process, its
+    // timers stay real) the grant no longer counts, and the next change is not sent.
+    jest.useFakeTimers({ doNotFake: [...REAL_TIMERS], now: Date.now() + 61 * 60_000 });
+    try {
+      await changeStatus('arkivert', version);
+      await kariStream.until((r) => r.statusesOf(id).includes('arkivert'));
+      const later = await submitTip('Etterpå');
+      await kariStream.until((r) => r.statusesOf(later).includes('vurdert'));
+      await mottak.http.post(`/api/v1/reports/${later}/registration`).set('Authorization', kari).send({ gradering: 'BEGRENSET' });
+      // Each stream keeps publish order: once the later change arrived, the archived one never will.
+      await siriStream.until((r) => r.statusesOf(later).includes('registrert'));
+      expect(siriStream.statusesOf(id)).toEqual(['ferdigbehandlet']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refuses a request without a valid session', async () => {

@@ -1,4 +1,4 @@
-import type { AuditLog, AuditQuery } from '@mottak/core';
+import { type AuditLog, type AuditQuery, SHOWN_REPORT_ID_FIELDS, type StoredLogRow } from '@mottak/core';
 import type { ChainedEntry, ChainedEntryInput, ChainVerification } from '@mottak/domain';
 import { chainedTableStatements, SqliteChainedLog } from './journal-chain.sqlite';
 import { GroupCommit } from './group-commit';
@@ -12,6 +12,19 @@ const AUDIT_LOG_MIGRATIONS: ReadonlyArray<{ name: string; statements: string[] }
       // Auditors ask "what did this person do" and "what happened to this report".
       'CREATE INDEX audit_entries_actor ON audit_entries (actor, seq)',
       'CREATE INDEX audit_entries_action ON audit_entries (action, seq)',
+    ],
+  },
+  {
+    // "Who saw report X" must find the searches and lists that showed it, not only direct reads:
+    // an index of the report ids each entry lists as shown, backfilled from the entries so far.
+    name: 'audit-log/002-mentions',
+    statements: [
+      'CREATE TABLE audit_mentions (report_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (report_id, seq)) WITHOUT ROWID',
+      ...SHOWN_REPORT_ID_FIELDS.map(
+        (field) => `INSERT OR IGNORE INTO audit_mentions (report_id, seq)
+          SELECT shown.value, entry.seq FROM (SELECT seq, details FROM audit_entries WHERE json_valid(details)) AS entry, json_each(entry.details, '$.${field}') AS shown
+          WHERE shown.type = 'text'`,
+      ),
     ],
   },
 ];
@@ -33,7 +46,7 @@ export class SqliteAuditLog implements AuditLog {
     this.ownsDatabase = typeof database === 'string';
     this.db = typeof database === 'string' ? openSqliteDatabase(database) : database;
     for (const migration of AUDIT_LOG_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
-    this.log = new SqliteChainedLog(this.db, 'audit_entries');
+    this.log = new SqliteChainedLog(this.db, 'audit_entries', 'audit_mentions');
     this.writes = new GroupCommit(this.db);
   }
 
@@ -44,6 +57,10 @@ export class SqliteAuditLog implements AuditLog {
   /** Entries matching every given filter, in sequence order (page with `afterSeq`). */
   async list(query: AuditQuery): Promise<ChainedEntry[]> {
     return this.log.list(query);
+  }
+
+  async listStoredRows(afterSeq: number, limit: number): Promise<StoredLogRow[]> {
+    return this.log.listStoredRows(afterSeq, limit);
   }
 
   async verify(): Promise<ChainVerification> {

@@ -1,4 +1,4 @@
-import { type ChainFilter, chainHash, createChainVerifier } from '@mottak/core';
+import { canonicalJson, type ChainFilter, chainHash, createChainVerifier, shownReportIds, type StoredLogRow } from '@mottak/core';
 import { type ChainedEntry, type ChainedEntryInput, type ChainVerification, GENESIS_HASH } from '@mottak/domain';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -45,10 +45,17 @@ export class SqliteChainedLog {
   private readonly lastEntry;
   private readonly insert;
   private readonly all;
+  private readonly storedRows;
+  private readonly insertMention;
 
+  /**
+   * `mentionsTable` (the audit log's) indexes the report ids each entry lists as shown, for
+   * ChainFilter.mentions; the append that writes an entry writes its rows there too.
+   */
   constructor(
     private readonly db: SqliteDatabase,
     private readonly table: ChainedTable,
+    private readonly mentionsTable?: 'audit_mentions',
   ) {
     this.lastEntry = db.prepare<[], { seq: number; hash: string }>(
       `SELECT seq, hash FROM ${table} ORDER BY seq DESC LIMIT 1`,
@@ -58,6 +65,12 @@ export class SqliteChainedLog {
        VALUES (@seq, @at, @actor, @action, @subject_id, @details, @prev_hash, @hash)`,
     );
     this.all = db.prepare<[], ChainedRow>(`SELECT * FROM ${table} ORDER BY seq`);
+    this.insertMention = mentionsTable ? db.prepare<[string, number]>(`INSERT OR IGNORE INTO ${mentionsTable} (report_id, seq) VALUES (?, ?)`) : undefined;
+    this.storedRows = db
+      .prepare<[number, number], [number, string, string, string, string | null, string, string, string]>(
+        `SELECT seq, at, actor, action, subject_id, details, prev_hash, hash FROM ${table} WHERE seq > ? ORDER BY seq LIMIT ?`,
+      )
+      .raw();
   }
 
   /**
@@ -86,10 +99,12 @@ export class SqliteChainedLog {
       actor: entry.actor,
       action: entry.action,
       subject_id: entry.subjectId ?? null,
-      details: JSON.stringify(entry.details),
+      // Canonical, so a verifier can hash the stored text as it is (see listStoredRows).
+      details: canonicalJson(entry.details),
       prev_hash: entry.prevHash,
       hash: entry.hash,
     });
+    if (this.mentionsTable) for (const id of shownReportIds(entry.details)) this.insertMention?.run(id, entry.seq);
     return entry;
   }
 
@@ -108,6 +123,15 @@ export class SqliteChainedLog {
     if (filter.action !== undefined) {
       where.push('action = ?');
       params.push(filter.action);
+    }
+    if (filter.mentions !== undefined) {
+      if (this.mentionsTable) {
+        where.push(`(subject_id = ? OR seq IN (SELECT seq FROM ${this.mentionsTable} WHERE report_id = ?))`);
+        params.push(filter.mentions, filter.mentions);
+      } else {
+        where.push('subject_id = ?');
+        params.push(filter.mentions);
+      }
     }
     // Timestamps are stored as toISOString() text, so text order is time order.
     if (filter.from !== undefined) {
@@ -130,6 +154,20 @@ export class SqliteChainedLog {
       params.push(filter.limit);
     }
     return this.db.prepare<unknown[], ChainedRow>(sql).all(...params).map((row) => rowToEntry(row));
+  }
+
+  /** Entries after `afterSeq` as stored (raw rows: no objects per column, no JSON parsing). */
+  listStoredRows(afterSeq: number, limit: number): StoredLogRow[] {
+    return this.storedRows.all(afterSeq, limit).map(([seq, at, actor, action, subjectId, detailsJson, prevHash, hash]) => ({
+      seq,
+      at,
+      actor,
+      action,
+      subjectId,
+      detailsJson,
+      prevHash,
+      hash,
+    }));
   }
 
   /** Recomputes the chain row by row (streamed with iterate, so the log never has to fit in memory). */

@@ -14,6 +14,7 @@ import {
   type DisposalCommand,
   type RetentionCandidate,
   type RetentionCandidateQuery,
+  type StoredLogRow,
   applyRegistration,
   fieldChanges,
   redactReportContent,
@@ -354,6 +355,10 @@ export class SqliteReportStore implements ReportStore {
 
   async listJournal(query: { afterSeq?: number; limit: number }): Promise<ChainedEntry[]> {
     return this.journal.list(query);
+  }
+
+  async listStoredJournalRows(afterSeq: number, limit: number): Promise<StoredLogRow[]> {
+    return this.journal.listStoredRows(afterSeq, limit);
   }
 
   async verifyJournal(): Promise<ChainVerification> {

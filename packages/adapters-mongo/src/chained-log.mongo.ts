@@ -1,4 +1,4 @@
-import { type ChainFilter, chainHash, createChainVerifier } from '@mottak/core';
+import { type ChainFilter, chainHash, createChainVerifier, SHOWN_REPORT_ID_FIELDS } from '@mottak/core';
 import { type ChainedEntry, type ChainedEntryInput, type ChainVerification, GENESIS_HASH } from '@mottak/domain';
 import { type Connection, type Model, Schema } from 'mongoose';
 import { isDuplicateKeyError } from './mongo-connection';
@@ -66,6 +66,8 @@ const CHAIN_INDEXES: Record<ChainedCollection, Array<[Record<string, 1>, { name:
     [{ actor: 1, _id: 1 }, { name: 'actor_seq' }],
     [{ subjectId: 1, _id: 1 }, { name: 'subjectId_seq' }],
     [{ action: 1, _id: 1 }, { name: 'action_seq' }],
+    // ChainFilter.mentions: the report ids an entry lists as shown (multikey indexes).
+    ...SHOWN_REPORT_ID_FIELDS.map((field): [Record<string, 1>, { name: string }] => [{ [`details.${field}`]: 1, _id: 1 }, { name: `shown_${field}_seq` }]),
   ],
 };
 
@@ -163,6 +165,12 @@ export class MongoChainedLog {
     if (filter.actor !== undefined) query['actor'] = filter.actor;
     if (filter.subjectId !== undefined) query['subjectId'] = filter.subjectId;
     if (filter.action !== undefined) query['action'] = filter.action;
+    if (filter.mentions !== undefined) {
+      query['$or'] = [
+        { subjectId: filter.mentions },
+        ...(this.name === 'audit_entries' ? SHOWN_REPORT_ID_FIELDS.map((field) => ({ [`details.${field}`]: filter.mentions })) : []),
+      ];
+    }
     // Timestamps are stored as toISOString() text, so string order is time order.
     if (filter.from !== undefined || filter.to !== undefined) {
       query['at'] = { ...(filter.from !== undefined ? { $gte: filter.from } : {}), ...(filter.to !== undefined ? { $lt: filter.to } : {}) };

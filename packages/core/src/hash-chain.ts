@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { ChainedEntry, ChainVerification } from '@mottak/domain';
 import { GENESIS_HASH } from '@mottak/domain';
+import type { StoredLogRow } from './ports/audit-log.port';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -25,9 +26,9 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-/** SHA-256 over the previous hash and the entry's canonical content (everything but the hashes). */
-export function chainHash(prevHash: string, entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): string {
-  const content = canonicalJson({
+/** An entry's canonical content: everything but its hashes. Hashed into the chain and, as is, a Merkle leaf. */
+export function entryContent(entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): string {
+  return canonicalJson({
     seq: entry.seq,
     at: entry.at,
     actor: entry.actor,
@@ -35,7 +36,37 @@ export function chainHash(prevHash: string, entry: Omit<ChainedEntry, 'hash' | '
     subjectId: entry.subjectId,
     details: entry.details,
   });
-  return chainHashOfContent(prevHash, content);
+}
+
+/**
+ * The content of a stored row, built from the stored text without parsing it: equal to
+ * entryContent of the parsed entry whenever the stored details are canonical JSON (as every
+ * adapter that offers stored rows writes them). Keys in canonical order: action, actor, at,
+ * details, seq, subjectId.
+ */
+export function storedRowContent(row: StoredLogRow): string {
+  const subject = row.subjectId === null ? '' : `,"subjectId":${JSON.stringify(row.subjectId)}`;
+  return `{"action":${JSON.stringify(row.action)},"actor":${JSON.stringify(row.actor)},"at":${JSON.stringify(row.at)},"details":${row.detailsJson},"seq":${row.seq}${subject}}`;
+}
+
+/**
+ * The content of a stored row the slow way: parse the details and serialise canonically. For rows
+ * written before details were stored canonically; details that are not JSON at all (only
+ * tampering makes them so) become content no hash made by Mottak can match.
+ */
+export function storedRowCanonicalContent(row: StoredLogRow): string {
+  let details: Record<string, unknown>;
+  try {
+    details = JSON.parse(row.detailsJson) as Record<string, unknown>;
+  } catch {
+    details = { unparseableDetails: row.detailsJson };
+  }
+  return entryContent({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, ...(row.subjectId !== null ? { subjectId: row.subjectId } : {}), details });
+}
+
+/** SHA-256 over the previous hash and the entry's canonical content (everything but the hashes). */
+export function chainHash(prevHash: string, entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): string {
+  return chainHashOfContent(prevHash, entryContent(entry));
 }
 
 /** The chain hash given the canonical content already serialised (see chainHash). */
@@ -52,25 +83,51 @@ export function createChainVerifier() {
   let expectedSeq = 1;
   let count = 0;
   let failure: { firstBrokenSeq: number; reason: string } | undefined;
-  return {
-    /**
-     * Feeds the next entry; returns false once the chain is known to be broken. `content` may
-     * carry the entry's canonical content if the caller computed it already (the Merkle leaf data).
-     */
-    next(entry: ChainedEntry, content?: string): boolean {
-      if (failure) return false;
-      count += 1;
-      if (entry.seq !== expectedSeq) {
-        failure = { firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (found ${entry.seq})` };
-      } else if (entry.prevHash !== expectedPrev) {
-        failure = { firstBrokenSeq: entry.seq, reason: `entry ${entry.seq} does not link to the previous entry` };
-      } else if ((content === undefined ? chainHash(entry.prevHash, entry) : chainHashOfContent(entry.prevHash, content)) !== entry.hash) {
-        failure = { firstBrokenSeq: entry.seq, reason: `entry ${entry.seq} content does not match its hash` };
+
+  /**
+   * Feeds the next entry; returns false once the chain is known to be broken. `content` may
+   * carry the entry's canonical content if the caller computed it already (the Merkle leaf data).
+   */
+  const next = (entry: Pick<ChainedEntry, 'seq' | 'prevHash' | 'hash'> & Partial<ChainedEntry>, content?: string): boolean => {
+    if (failure) return false;
+    count += 1;
+    if (entry.seq !== expectedSeq) {
+      failure = { firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (found ${entry.seq})` };
+    } else if (entry.prevHash !== expectedPrev) {
+      failure = { firstBrokenSeq: entry.seq, reason: `entry ${entry.seq} does not link to the previous entry` };
+    } else if ((content === undefined ? chainHash(entry.prevHash, entry as ChainedEntry) : chainHashOfContent(entry.prevHash, content)) !== entry.hash) {
+      failure = { firstBrokenSeq: entry.seq, reason: `entry ${entry.seq} content does not match its hash` };
+    }
+    expectedPrev = entry.hash;
+    expectedSeq = entry.seq + 1;
+    return !failure;
+  };
+
+  /**
+   * Feeds the next stored row and returns its canonical content (the Merkle leaf data). Hashes the
+   * stored bytes as they are first; only when they do not match (rows written before details were
+   * stored canonically, or tampered ones) is the row parsed and re-serialised — so an intact log
+   * costs one SHA-256 per entry and no JSON parsing.
+   */
+  const nextStored = (row: StoredLogRow): string => {
+    if (!failure && row.seq === expectedSeq && row.prevHash === expectedPrev) {
+      const fast = storedRowContent(row);
+      if (chainHashOfContent(row.prevHash, fast) === row.hash) {
+        count += 1;
+        expectedPrev = row.hash;
+        expectedSeq = row.seq + 1;
+        return fast;
       }
-      expectedPrev = entry.hash;
-      expectedSeq = entry.seq + 1;
-      return !failure;
-    },
+    }
+    const canonical = storedRowCanonicalContent(row);
+    // After a break `next` compares nothing more; the leaf data must still be the canonical content.
+    next({ seq: row.seq, prevHash: row.prevHash, hash: row.hash }, canonical);
+    return canonical;
+  };
+
+  return {
+    next,
+    nextStored,
     result(): ChainVerification {
       return failure ? { ok: false, entries: count, ...failure } : { ok: true, entries: count };
     },

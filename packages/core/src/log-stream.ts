@@ -1,5 +1,6 @@
 import type { ChainedEntry } from '@mottak/domain';
 import type { CoreDeps } from './deps';
+import type { StoredLogRow } from './ports/audit-log.port';
 import { type Checkpoint, LOG_NAMES, type LogName } from './merkle/checkpoint';
 import { fromHex } from './merkle/hash';
 
@@ -29,6 +30,24 @@ export async function* streamLog(deps: CoreDeps, log: LogName, options: { afterS
     left -= page.length;
     afterSeq = (page[page.length - 1] as ChainedEntry).seq;
   }
+}
+
+/**
+ * Streams a log as stored rows when its adapter offers them (see AuditLog.listStoredRows), for
+ * verifiers; undefined when it does not, and the caller streams parsed entries instead.
+ */
+export function streamStoredRows(deps: CoreDeps, log: LogName): AsyncGenerator<StoredLogRow[]> | undefined {
+  const read = log === 'journal' ? deps.store.listStoredJournalRows?.bind(deps.store) : deps.audit.listStoredRows?.bind(deps.audit);
+  if (!read) return undefined;
+  return (async function* pages() {
+    let afterSeq = 0;
+    for (;;) {
+      const page = await read(afterSeq, LOG_PAGE_SIZE);
+      if (page.length > 0) yield page;
+      if (page.length < LOG_PAGE_SIZE) return;
+      afterSeq = (page[page.length - 1] as StoredLogRow).seq;
+    }
+  })();
 }
 
 /** A checkpoint as found in the audit log: its ordinal per log (#1, #2 …) and the audit entry holding it. */

@@ -64,6 +64,24 @@ export function describeAuditLogContract(name: string, makeLog: AuditLogFactory)
       expect(await seqs({ actor: 'user:kari', afterSeq: 3, limit: 10 })).toEqual([4]);
     });
 
+    it('finds every entry that showed a report — reads, search hits, lists and exports — with mentions', async () => {
+      await fixture.log.append(anAuditEntry({ actor: 'user:kari', subjectId: 'report-1', action: 'report.read' }));
+      await fixture.log.append(anAuditEntry({ actor: 'user:siri', subjectId: undefined, action: 'search', details: { hits: 2, ids: ['report-2', 'report-1'] } }));
+      await fixture.log.append(anAuditEntry({ actor: 'user:ola', subjectId: undefined, action: 'search', details: { hits: 1, ids: ['report-2'] } }));
+      await fixture.log.append(anAuditEntry({ actor: 'user:rita', subjectId: undefined, action: 'export.stix', details: { reportIds: ['report-3', 'report-1'] } }));
+      // Not a list of shown ids: a report id mentioned elsewhere in the details does not count.
+      await fixture.log.append(anAuditEntry({ actor: 'user:kim', subjectId: undefined, action: 'search', details: { query: 'report-1', ids: [] } }));
+      const seqs = async (query: Parameters<AuditLog['list']>[0]) => (await fixture.log.list(query)).map((e) => e.seq);
+      expect(await seqs({ mentions: 'report-1', limit: 10 })).toEqual([1, 2, 4]);
+      expect(await seqs({ mentions: 'report-2', limit: 10 })).toEqual([2, 3]);
+      expect(await seqs({ mentions: 'report-1', action: 'search', limit: 10 })).toEqual([2]);
+      expect(await seqs({ mentions: 'report-1', afterSeq: 1, limit: 1 })).toEqual([2]);
+      expect(await seqs({ mentions: 'report-9', limit: 10 })).toEqual([]);
+      // Survives a restart (the index is stored, not rebuilt in memory).
+      const again = await fixture.openAgain();
+      expect((await again.list({ mentions: 'report-1', limit: 10 })).map((e) => e.seq)).toEqual([1, 2, 4]);
+    });
+
     it('filters by a half-open time range [from, to) on `at`, alone and with other filters', async () => {
       const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 10, minute)).toISOString();
       await fixture.log.append(anAuditEntry({ at: at(0), actor: 'user:kari' }));

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { ChainedEntry } from '@mottak/domain';
-import { canonicalJson } from '../hash-chain';
+import { entryContent } from '../hash-chain';
 
 /** SHA-256 of nothing: RFC 6962's hash of the empty tree. */
 export const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
@@ -10,8 +10,10 @@ const NODE_PREFIX = Buffer.from([0x01]);
 
 /** RFC 6962 leaf hash: SHA-256(0x00 ‖ data). The prefix keeps a leaf from posing as an inner node. */
 export function leafHash(data: Buffer | string): Buffer {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, bytes]), 'buffer');
+  // A string is hashed as UTF-8, and U+0000 encodes as the single byte 0x00: the same bytes as the
+  // Buffer branch, without copying the data twice (this runs once per entry of a verified log).
+  if (typeof data === 'string') return hash('sha256', `\u0000${data}`, 'buffer');
+  return hash('sha256', Buffer.concat([LEAF_PREFIX, data]), 'buffer');
 }
 
 /** RFC 6962 node hash: SHA-256(0x01 ‖ left ‖ right). */
@@ -20,16 +22,7 @@ export function nodeHash(left: Buffer, right: Buffer): Buffer {
 }
 
 /** The bytes a log entry contributes as a Merkle leaf: the canonical JSON of its content (not its chain hashes). */
-export function entryLeafData(entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): string {
-  return canonicalJson({
-    seq: entry.seq,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    subjectId: entry.subjectId,
-    details: entry.details,
-  });
-}
+export const entryLeafData = entryContent;
 
 /** The Merkle leaf hash of a log entry. */
 export function entryLeafHash(entry: Omit<ChainedEntry, 'hash' | 'prevHash'>): Buffer {

@@ -9,10 +9,48 @@ export interface ChainFilter {
   from?: string;
   /** Entries strictly before this instant (ISO 8601, compared on `at`): [from, to) is half-open. */
   to?: string;
+  /**
+   * Entries about report `mentions` or that showed it to someone: its subjectId, or one of the
+   * report ids the entry lists as shown (see shownReportIds) — "who saw X, also in search results".
+   */
+  mentions?: string;
   afterSeq?: number;
   /** `asc` (default) pages forward with afterSeq; `desc` gives the newest first (e.g. the latest checkpoint). */
   order?: 'asc' | 'desc';
   limit?: number;
+}
+
+/**
+ * The detail fields in which audit entries list the reports a user was shown: `ids` (search hits,
+ * lists, case views) and `reportIds` (exports). Adapters index them for ChainFilter.mentions.
+ */
+export const SHOWN_REPORT_ID_FIELDS = ['ids', 'reportIds'] as const;
+
+/** The report ids an audit entry's details list as shown (strings only, each once). */
+export function shownReportIds(details: Record<string, unknown>): string[] {
+  const ids = new Set<string>();
+  for (const field of SHOWN_REPORT_ID_FIELDS) {
+    const value = details[field];
+    if (Array.isArray(value)) for (const id of value) if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * One entry of a chained log exactly as stored, for verifiers that stream millions: the details
+ * stay the stored JSON text, so a verifier can hash the stored bytes without parsing and
+ * re-serialising them (see storedLeafData in core/merkle).
+ */
+export interface StoredLogRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subjectId: string | null;
+  /** The details as stored: canonical JSON for entries written by this version, any JSON before. */
+  detailsJson: string;
+  prevHash: string;
+  hash: string;
 }
 
 export interface AuditQuery extends ChainFilter {
@@ -24,5 +62,10 @@ export interface AuditLog {
   append(entry: ChainedEntryInput): Promise<ChainedEntry>;
   list(query: AuditQuery): Promise<ChainedEntry[]>;
   verify(): Promise<ChainVerification>;
+  /**
+   * Entries after `afterSeq` in sequence order, as stored (optional: adapters that keep the
+   * details as text offer it so that verification can skip the JSON round trip).
+   */
+  listStoredRows?(afterSeq: number, limit: number): Promise<StoredLogRow[]>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type {
   Skjerming,
 } from '@mottak/domain';
 import type { AccessCondition } from '@mottak/policies';
+import type { StoredLogRow } from './audit-log.port';
 
 /** What a journal entry records; the store assigns seq and the hash chain. */
 export interface JournalDraft {
@@ -185,6 +186,8 @@ export interface ReportStore {
   journalFor(reportId: string): Promise<ChainedEntry[]>;
   /** Journal entries in sequence order, for supervisors and auditors. */
   listJournal(query: { afterSeq?: number; limit: number }): Promise<ChainedEntry[]>;
+  /** The journal as stored, for fast verification (optional; see AuditLog.listStoredRows). */
+  listStoredJournalRows?(afterSeq: number, limit: number): Promise<StoredLogRow[]>;
   /** Recomputes the journal's hash chain; names the first entry that does not match. */
   verifyJournal(): Promise<ChainVerification>;
   close(): Promise<void>;

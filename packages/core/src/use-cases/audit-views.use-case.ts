@@ -22,9 +22,12 @@ async function view(deps: CoreDeps, caller: LogCaller, what: string, query: Audi
   return entries;
 }
 
-/** Everything that touched report `reportId` (reads, journal reads, break-glass, exports), oldest first; audited. */
+/**
+ * Everything that touched or showed report `reportId` — reads, journal reads, break-glass, and the
+ * searches, lists and exports whose results included it — oldest first; audited.
+ */
 export function whoAccessedReport(deps: CoreDeps, caller: LogCaller, reportId: string, page: AuditViewPage): Promise<ChainedEntry[]> {
-  return view(deps, caller, 'report-access', { ...page, subjectId: reportId }, reportId);
+  return view(deps, caller, 'report-access', { ...page, mentions: reportId }, reportId);
 }
 
 /** What user `username` did and saw (reads, searches with the ids shown, exports) in [from, to); audited. */

@@ -81,7 +81,7 @@ export function auditRoutes(deps: CoreDeps): Array<RouteSpec<never, never, never
       method: 'get',
       path: '/api/v1/audit/reports/:id/access',
       operationId: 'auditReportAccess',
-      summary: 'Hvem har lest, åpnet eller eksportert rapporten (revisor)',
+      summary: 'Hvem har lest, åpnet, eksportert eller fått rapporten i søketreff og lister (revisor)',
       tag: TAG,
       auth: 'user',
       params: idParams,

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { actorName, type AlertEvent, authenticateSession, type CoreDeps, type ReportEvent } from '@mottak/core';
+import { actorName, type AlertEvent, authenticateSession, type CoreDeps, readAccessFor, type ReportEvent } from '@mottak/core';
 import { REPORT_STATUSES, type User } from '@mottak/domain';
-import { type AccessCondition, defineAbilityFor, reportAccessCondition } from '@mottak/policies';
+import { defineAbilityFor } from '@mottak/policies';
 import { defineRoute, type RouteSpec } from '../route';
 
 /** A comment line this often keeps proxies from closing an idle stream, and re-checks the session. */
@@ -41,10 +41,6 @@ const reportChangedSchema = z
       'A hint to refetch, not a log: events during a reconnect are not replayed.',
   );
 
-function accessFor(user: User): AccessCondition {
-  return reportAccessCondition(defineAbilityFor(user));
-}
-
 function bearerToken(req: Request): string | undefined {
   return /^Bearer (\S+)$/.exec(req.get('Authorization') ?? '')?.[1];
 }
@@ -77,10 +73,8 @@ export function eventRoutes(deps: CoreDeps, streams: EventStreams): Array<RouteS
 }
 
 function openStream(deps: CoreDeps, streams: EventStreams, req: Request, res: Response, user: User, token: string | undefined): void {
-  let access = accessFor(user);
-  const ability = defineAbilityFor(user);
-  const supervisesIntake = ability.can('assess', 'Report');
-  const supervisesAccess = ability.can('approve', 'Approval');
+  // Refreshed at every keep-alive: a logout, a disabled user or changed rights apply from there on.
+  let current = user;
   let ended = false;
   // Events are checked and sent one at a time, in the order they were published.
   let pending: Promise<void> = Promise.resolve();
@@ -102,19 +96,29 @@ function openStream(deps: CoreDeps, streams: EventStreams, req: Request, res: Re
     if (res.writableLength > MAX_BUFFERED_BYTES) end();
   }
 
+  /**
+   * Whether the user may read the report as it is now — the same rule as every read, grants
+   * included and computed per event (a grant that lapsed a second ago no longer counts): the store
+   * decides inside its query. A hidden report yields nothing, not even that something changed.
+   */
+  async function mayRead(reportId: string): Promise<boolean> {
+    const { access } = await readAccessFor(deps, current);
+    return access.kind !== 'none' && (await deps.store.get(reportId, access)) !== undefined;
+  }
+
   async function deliver(event: ReportEvent): Promise<void> {
     if (event.type === 'alert') return deliverAlert(event);
-    if (ended || access.kind === 'none') return;
-    // The same rule as every read: the store decides, inside its query, whether this user may see
-    // the report as it is now. A hidden report yields nothing at all, not even that something changed.
-    const report = await deps.store.get(event.reportId, access);
-    if (!report) return;
-    write(`event: report.changed\ndata: ${JSON.stringify({ id: report.id, status: report.status })}\n\n`);
+    if (ended || !(await mayRead(event.reportId))) return;
+    write(`event: report.changed\ndata: ${JSON.stringify({ id: event.reportId, status: event.status })}\n\n`);
   }
 
   async function deliverAlert(event: AlertEvent): Promise<void> {
     if (ended) return;
-    const readable = access.kind !== 'none' && (await deps.store.get(event.reportId, access)) !== undefined;
+    const ability = defineAbilityFor(current);
+    const supervisesIntake = ability.can('assess', 'Report');
+    const supervisesAccess = ability.can('approve', 'Approval');
+    if (!supervisesIntake && !supervisesAccess) return;
+    const readable = await mayRead(event.reportId);
     if (event.kind === 'p1') {
       // A P1 alert goes to those who may read the report and can act on it (coordinators).
       if (readable && supervisesIntake) write(`event: alert\ndata: ${JSON.stringify({ kind: 'p1', id: event.reportId, at: event.at })}\n\n`);
@@ -133,9 +137,9 @@ function openStream(deps: CoreDeps, streams: EventStreams, req: Request, res: Re
     pending = pending
       .then(async () => {
         // A logout, an expired session or a disabled user ends the stream; changed rights apply from here on.
-        const current = token ? await authenticateSession(deps, token) : undefined;
-        if (!current) return end();
-        access = accessFor(current);
+        const refreshed = token ? await authenticateSession(deps, token) : undefined;
+        if (!refreshed) return end();
+        current = refreshed;
         write(': keep-alive\n\n');
       })
       .catch(() => end());
