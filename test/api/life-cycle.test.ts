@@ -150,7 +150,8 @@ describe('journal life cycle', () => {
       const changes = entry.details['changes'] as Array<{ field: string; from: unknown; to: unknown }>;
       expect(changes).toEqual(
         expect.arrayContaining([
-          { field: 'title', from: 'Feilstavet tittel', to: 'Riktig stavet tittel' },
+          // Content is resolved from the stored versions; the journal itself keeps only its length.
+          { field: 'title', from: { length: 'Feilstavet tittel'.length, value: 'Feilstavet tittel' }, to: { length: 'Riktig stavet tittel'.length, value: 'Riktig stavet tittel' } },
           { field: 'registration.priority', from: report.registration.priority, to: newPriority },
         ]),
       );

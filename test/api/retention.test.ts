@@ -111,11 +111,12 @@ describe('retention and disposal', () => {
 
   it('disposal needs four eyes and removes the content from the report, its versions and the index, keeping the journal metadata', async () => {
     const report = await registered('Kassasjon Fjordbyen 4471', 'Innholdet om Fjordbyen 4471 skal bort. Ring 912 34 567.');
-    // A correction first, so that an earlier version with content exists.
+    // A correction first (title and body), so that an earlier version with content exists and the
+    // journal has a change of both.
     const corrected = await mottak.http
       .patch(`/api/v1/reports/${report.id}`)
       .set('Authorization', kari)
-      .send({ body: 'Rettet innhold om Fjordbyen 4471.', reason: 'Retter teksten før kassasjon', expectedVersion: report.version });
+      .send({ title: 'Kassasjon Fjordbyen 4471 (rettet)', body: 'Rettet innhold om Fjordbyen 4471.', reason: 'Retter teksten før kassasjon', expectedVersion: report.version });
     expect(corrected.status).toBe(200);
     await eventually(async () => {
       const hits = await mottak.http.get('/api/v1/search').query({ q: 'Fjordbyen' }).set('Authorization', frida);
@@ -129,7 +130,7 @@ describe('retention and disposal', () => {
     expect(requested.body).toMatchObject({ kind: 'kassasjon', reportId: report.id, requestedBy: 'frida', status: 'venter' });
     const requestId = requested.body.id as string;
     // Nothing is removed yet, and a second request for the same report is refused.
-    expect((await mottak.http.get(`/api/v1/reports/${report.id}`).set('Authorization', kari)).body.title).toBe('Kassasjon Fjordbyen 4471');
+    expect((await mottak.http.get(`/api/v1/reports/${report.id}`).set('Authorization', kari)).body.title).toBe('Kassasjon Fjordbyen 4471 (rettet)');
     expectProblem(await mottak.http.post(`/api/v1/reports/${report.id}/disposal`).set('Authorization', fiona).send({ reason: 'Bevaringstiden er ute' }), 409, 'NOT_DUE_FOR_DISPOSAL');
 
     // Four eyes: frida cannot approve her own request.
@@ -175,7 +176,24 @@ describe('retention and disposal', () => {
     const journal = await mottak.http.get(`/api/v1/reports/${report.id}/journal`).set('Authorization', kari);
     const disposed = (journal.body as Array<{ action: string; actor: string; details: Record<string, unknown> }>).find((e) => e.action === 'report.disposed');
     expect(disposed).toMatchObject({ actor: 'user:fiona', details: { requestedBy: 'frida', approvedBy: 'fiona', requestId } });
-    expect(JSON.stringify(disposed)).not.toMatch(/Fjordbyen/);
+    // No entry of the append-only journal kept the content — not the corrected title, not a fingerprint
+    // of it: the correction's old and new values now resolve to the redacted versions.
+    expect(JSON.stringify(journal.body)).not.toMatch(/Fjordbyen|912 34 567|Ola Tipser/);
+    const correction = (journal.body as Array<{ action: string; details: { changes?: Array<{ field: string; from: unknown; to: unknown }> } }>).find((e) => e.action === 'report.corrected');
+    expect(correction?.details.changes?.find((c) => c.field === 'title')).toMatchObject({ from: { value: '[Kassert]' }, to: { value: '[Kassert]' } });
+    // The raw journal, every page of it, as an auditor reads it (unresolved).
+    const rita = await mottak.bearer('rita');
+    let aboutReport = 0;
+    for (let afterSeq = 0; ; ) {
+      const page = await mottak.http.get('/api/v1/journal').query({ afterSeq, limit: 1000 }).set('Authorization', rita);
+      expect(page.status).toBe(200);
+      const entries = page.body as Array<{ seq: number; subjectId?: string }>;
+      expect(JSON.stringify(entries)).not.toMatch(/Fjordbyen|912 34 567|Ola Tipser/);
+      aboutReport += entries.filter((e) => e.subjectId === report.id).length;
+      if (entries.length < 1000) break;
+      afterSeq = entries.at(-1)!.seq;
+    }
+    expect(aboutReport).toBeGreaterThanOrEqual(4);
     expectProblem(
       await mottak.http.patch(`/api/v1/reports/${report.id}`).set('Authorization', kari).send({ title: 'Gjenoppliv', reason: 'Vil ha den tilbake', expectedVersion: after.body.version }),
       409,

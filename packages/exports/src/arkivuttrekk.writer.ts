@@ -41,6 +41,8 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 /** Journal entry values are strings, numbers, arrays or objects; the log shows strings as they are and the rest as JSON. */
 function valueText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
+  // Content elements arrive resolved from the stored versions as { length, value } (the journal holds only the length).
+  if (typeof value === 'object' && 'value' in value && 'length' in value) return valueText((value as { value: unknown }).value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

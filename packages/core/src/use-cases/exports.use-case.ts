@@ -1,6 +1,7 @@
 import { DomainError, REGISTERED_STATUSES, type Report, type User } from '@mottak/domain';
 import { type ArkivuttrekkManifest, buildStixBundle, type StixBundle, StringSink, writeArkivuttrekk } from '@mottak/exports';
 import { defineAbilityFor, mustMaskPersonalData, reportAccessCondition } from '@mottak/policies';
+import { withContentChangeValues } from '../content-change-values';
 import type { CoreDeps } from '../deps';
 import { actorName } from '../principal';
 import { requireQualityStore, scanReports } from './quality.use-case';
@@ -50,10 +51,11 @@ export async function exportArkivuttrekk(
   options: { limit: number },
 ): Promise<{ files: Record<string, string>; manifest: ArkivuttrekkManifest }> {
   const reports = await readableRegistered(deps, user, Math.min(options.limit, MAX_EXPORT_REPORTS));
+  const access = reportAccessCondition(exportAbility(user), 'read');
   const arkivstruktur = new StringSink();
   const endringslogg = new StringSink();
   async function* records() {
-    for (const report of reports) yield { report, journal: await deps.store.journalFor(report.id) };
+    for (const report of reports) yield { report, journal: await withContentChangeValues(deps, report.id, await deps.store.journalFor(report.id), access) };
   }
   const manifest = await writeArkivuttrekk(
     { uttrekkId: deps.ids.newId(), producedAt: deps.clock.now(), producer: user.unit, records: records() },

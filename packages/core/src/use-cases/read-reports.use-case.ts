@@ -3,6 +3,7 @@ import { defineBreakGlassAbilityFor, reportAccessCondition } from '@mottak/polic
 import { maskPersonalData, maskReport, type MaskedReportMarker } from '../access/personal-data-mask';
 import { type ReadAccess, readAccessFor } from '../access/read-access';
 import type { CoreDeps } from '../deps';
+import { withContentChangeValues } from '../content-change-values';
 import { actorName } from '../principal';
 
 /**
@@ -97,7 +98,7 @@ export async function reportJournal(deps: CoreDeps, user: User, reportId: string
     details: { outcome: report ? 'shown' : 'not_found' },
   });
   if (!report) throw new DomainError('REPORT_NOT_FOUND', 'Rapporten finnes ikke');
-  const entries = await deps.store.journalFor(reportId);
+  const entries = await withContentChangeValues(deps, reportId, await deps.store.journalFor(reportId), readAccess.access);
   // Corrections record old and new values: a masked reader sees those masked too.
   return readAccess.masked ? entries.map((entry) => ({ ...entry, details: maskStringsDeep(entry.details) as Record<string, unknown> })) : entries;
 }

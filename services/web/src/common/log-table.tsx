@@ -3,6 +3,12 @@ import type { LogEntry } from '../api/types';
 import { formatLogTime } from './format';
 
 function shorten(value: unknown): string {
+  // Content (title, body, note) comes as { length, value } — the value read from the stored version —
+  // or as { length } alone in the raw journal, which never holds the text itself.
+  if (value !== null && typeof value === 'object' && 'length' in value) {
+    const content = value as { length: unknown; value?: unknown };
+    return 'value' in content ? shorten(content.value) : `(${String(content.length)} tegn, se versjonene)`;
+  }
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '–' : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
