@@ -51,6 +51,49 @@ describeInBrowser('the web app: a live queue with deadlines, search facets and t
     await context.close();
   });
 
+  it('a P1 suggestion pops up as an alert on any page for a coordinator, and a break-glass use for a supervisor', async () => {
+    const kari = await newContext(browser);
+    await logIn(kari.page, mottak.url, 'kari', DEMO_PASSWORD);
+    await kari.page.waitForURL('**/mottak');
+    // On the search page, away from the queue: alerts follow the coordinator everywhere.
+    await kari.page.goto(`${mottak.url}/sok`);
+    const frida = await newContext(browser);
+    await logIn(frida.page, mottak.url, 'frida', DEMO_PASSWORD);
+    await frida.page.goto(`${mottak.url}/tilgang`);
+
+    const receipt = await mottak.http.post('/api/v1/reports').send({ channel: 'tipsskjema', title: 'Akutt livsfare ved skolen', body: 'Akutt livsfare: en mann med våpen står ved skolen nå.' });
+    expect(receipt.status).toBe(202);
+    const alert = kari.page.getByTestId('varsel-p1');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('P1-forslag');
+    expect(await checkScreen(kari.page, '23-varsel-p1')).toEqual([]);
+    await alert.getByRole('link', { name: 'Åpne rapporten' }).click();
+    await kari.page.waitForURL(`**/rapport/${receipt.body.id as string}`);
+    await alert.waitFor({ state: 'detached' });
+
+    // Kim breaks the glass on it once it is in a compartment he is not in; frida is alerted.
+    const registered = await mottak.http
+      .post(`/api/v1/reports/${receipt.body.id as string}/registration`)
+      .set('Authorization', await mottak.bearer('kari'))
+      .send({ gradering: 'BEGRENSET', compartments: ['kontraetterretning'] });
+    expect(registered.status).toBe(201);
+    const opened = await mottak.http
+      .post(`/api/v1/reports/${receipt.body.id as string}/break-glass`)
+      .set('Authorization', await mottak.bearer('kim'))
+      .send({ reason: 'Vakthavende ba om å se den med en gang' });
+    expect(opened.status).toBe(200);
+    const glass = frida.page.getByTestId('varsel-break-glass');
+    await glass.waitFor();
+    expect(await glass.textContent()).toContain('Nødtilgang brukt av kim');
+    expect(await checkScreen(frida.page, '24-varsel-nodtilgang')).toEqual([]);
+    await glass.getByRole('button').first().click();
+    await glass.waitFor({ state: 'detached' });
+    expect(kari.problems).toEqual([]);
+    expect(frida.problems).toEqual([]);
+    await kari.context.close();
+    await frida.context.close();
+  });
+
   it('a search user narrows hits with facet checkboxes whose counts never include what they may not see', async () => {
     const { context, page, problems } = await newContext(browser);
     await logIn(page, mottak.url, 'sander', DEMO_PASSWORD);

@@ -6,9 +6,22 @@ export interface ReportChanged {
   status: string;
 }
 
+/**
+ * Something to act on now: a P1 suggestion (coordinators who may read the report) or a break-glass
+ * use (supervisors; the report id only when they may read it).
+ */
+export interface ReportAlert {
+  kind: 'p1' | 'break-glass';
+  id?: string;
+  actor?: string;
+  at: string;
+}
+
 export interface EventStreamHandlers {
   /** A report changed. */
   onChange(event: ReportChanged): void;
+  /** An alert arrived. */
+  onAlert?(alert: ReportAlert): void;
   /** The stream (re)connected: changes during the gap were not sent, so re-read what is shown. */
   onOpen(): void;
 }
@@ -80,10 +93,15 @@ export function openReportEvents(handlers: EventStreamHandlers): () => void {
       else if (field === 'data') data.push(value);
       else if (field === 'retry' && /^\d+$/.test(value)) retryMs = Math.max(MIN_RETRY_MS, Number(value));
     }
-    if (type !== 'report.changed' || data.length === 0) return;
+    if (data.length === 0) return;
     try {
-      const event = JSON.parse(data.join('\n')) as ReportChanged;
-      if (typeof event.id === 'string' && typeof event.status === 'string') handlers.onChange(event);
+      if (type === 'report.changed') {
+        const event = JSON.parse(data.join('\n')) as ReportChanged;
+        if (typeof event.id === 'string' && typeof event.status === 'string') handlers.onChange(event);
+      } else if (type === 'alert') {
+        const alert = JSON.parse(data.join('\n')) as ReportAlert;
+        if ((alert.kind === 'p1' || alert.kind === 'break-glass') && typeof alert.at === 'string') handlers.onAlert?.(alert);
+      }
     } catch {
       // Not ours to fail on: the next refetch shows the truth.
     }
@@ -91,4 +109,28 @@ export function openReportEvents(handlers: EventStreamHandlers): () => void {
 
   void connect();
   return () => abort.abort();
+}
+
+/**
+ * One event stream per browser tab, shared by every part of the app that listens (the live queue,
+ * the alert centre): the server keeps one stream per subscriber, so sharing halves the connections.
+ * Opened with the first subscriber, closed with the last.
+ */
+const subscribers = new Set<EventStreamHandlers>();
+let stopShared: (() => void) | undefined;
+
+export function subscribeReportEvents(handlers: EventStreamHandlers): () => void {
+  subscribers.add(handlers);
+  stopShared ??= openReportEvents({
+    onOpen: () => subscribers.forEach((s) => s.onOpen()),
+    onChange: (event) => subscribers.forEach((s) => s.onChange(event)),
+    onAlert: (alert) => subscribers.forEach((s) => s.onAlert?.(alert)),
+  });
+  return () => {
+    subscribers.delete(handlers);
+    if (subscribers.size === 0) {
+      stopShared?.();
+      stopShared = undefined;
+    }
+  };
 }

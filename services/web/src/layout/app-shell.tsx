@@ -4,6 +4,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../api/types';
 import { GRADERING_LABELS, ROLE_LABELS } from '../common/labels';
 import { hasRole, useSession } from '../session/session-context';
+import { AlertCenter } from './alert-center';
 
 interface NavItem {
   to: string;
@@ -57,6 +58,7 @@ export function AppShell() {
           <LeaveIcon aria-hidden fontSize="1.25rem" /> Logg ut
         </InternalHeader.Button>
       </InternalHeader>
+      <AlertCenter />
       <Outlet />
     </>
   );

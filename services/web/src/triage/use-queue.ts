@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
-import { openReportEvents } from '../api/event-stream';
+import { subscribeReportEvents } from '../api/event-stream';
 import type { Report, ReportPage } from '../api/types';
 import { orderQueue, queueRefetchGap } from './queue-order';
 
@@ -62,13 +62,11 @@ export function useQueue() {
         void queryClient.refetchQueries({ queryKey: ['queue'] }, { cancelRefetch: false });
       }, wait);
     };
-    let opened = false;
-    const stop = openReportEvents({
-      onOpen: () => {
-        // The first connection comes with the first read; a reconnection may have missed changes.
-        if (opened) refetchSoon();
-        opened = true;
-      },
+    const stop = subscribeReportEvents({
+      // A (re)connection may have missed changes. The stream is shared with the alert centre, so the
+      // first open this hook hears may be a reconnection; a refetch while the first read is still
+      // under way joins it rather than starting another (cancelRefetch: false).
+      onOpen: refetchSoon,
       onChange: (event) => {
         refetchSoon();
         void queryClient.invalidateQueries({ queryKey: ['report', event.id] });
