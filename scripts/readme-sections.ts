@@ -10,7 +10,7 @@ export function readmeSections(): Record<'config' | 'api', string> {
   const api = [
     '| Metode | Sti | Innlogging | Hva |',
     '|---|---|---|---|',
-    ...routes.map((r) => `| ${r.method.toUpperCase()} | \`${r.path.replace(/:([a-zA-Z]+)/g, '{$1}')}\` | ${auth[r.auth]} | ${r.summary} |`),
+    ...routes.map((r) => `| ${r.method.toUpperCase()} | \`${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}\` | ${auth[r.auth]} | ${r.summary} |`),
     '| GET | `/api/v1/openapi.json` | ingen | OpenAPI 3.1-beskrivelsen, generert fra de samme zod-skjemaene |',
   ].join('\n');
   return { config: configTableMarkdown(), api };

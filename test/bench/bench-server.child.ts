@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createBullMqJobQueue } from '@mottak/adapters-redis';
-import { startAllInOne } from '@mottak/all-in-one';
+import { DEFAULT_WEB_ROOT, startAllInOne } from '@mottak/all-in-one';
 import { ASSESS_JOB } from '@mottak/core';
 import { createLogger, loadConfig, type Config } from '@mottak/runtime';
 
@@ -62,7 +62,7 @@ async function startMottak(overrides: Partial<Record<keyof Config, string>>): Pr
     MOTTAK_TIP_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
-  const running = await startAllInOne(config, createLogger(config.LOG_LEVEL, 'bench'), { fastHashing: false });
+  const running = await startAllInOne(config, createLogger(config.LOG_LEVEL, 'bench'), { fastHashing: false, webRoot: DEFAULT_WEB_ROOT });
   const { deps } = running.core;
   const handlers: Record<string, Handler> = {
     loop: loopStats,

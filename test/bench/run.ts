@@ -1,9 +1,12 @@
 import { BenchAborted, type BenchOptions, PROFILES, type Profile } from './bench-kit';
 import { runAccess } from './access.bench';
+import { runAssessmentBench } from './assessment.bench';
 import { runAuditBench } from './audit.bench';
 import { runDqBench } from './dq.bench';
 import { runE2e } from './e2e.bench';
 import { runIntake } from './intake.bench';
+import { runNearDuplicates } from './near-duplicates.bench';
+import { runWebBench } from './web.bench';
 
 /**
  * `pnpm bench <name> [--quick] [--profile embedded|production] [--cpu-prof]` — runs one benchmark.
@@ -13,9 +16,12 @@ import { runIntake } from './intake.bench';
 const BENCHMARKS: Record<string, { about: string; run: (options: BenchOptions) => Promise<boolean> }> = {
   intake: { about: 'POST /api/v1/reports throughput vs a bare express handler (autocannon)', run: runIntake },
   access: { about: 'search latency with the access filter vs the same query unfiltered (FTS5; + Elasticsearch with --profile production)', run: runAccess },
+  assessment: { about: 'extraction P/R/F1 per entity type, look-alikes extracted, duplicate detection and language on a labelled corpus; assessments/s and p99 on 2 KB reports vs NFKC + one regex pass; 1 MB fuzz per extractor', run: runAssessmentBench },
   audit: { about: 'audit log append rate and Merkle+chain verify rate (the audit part of `access`) vs read + raw SHA-256', run: runAuditBench },
   dq: { about: 'batch data-quality run over N registered reports (records/s, peak RSS) vs a paged read-through of the same rows', run: runDqBench },
   e2e: { about: 'intake → assessment → registration → searchable over HTTP vs raw SQLite + FTS5', run: runE2e },
+  web: { about: 'cold load of the triage desk in Chromium to the first queue row, with 10,000 open reports, vs a minimal page', run: runWebBench },
+  'near-duplicates': { about: 'near-duplicate lookup p99 at 100,000 stored reports (SQLite band index) vs the exact content-hash lookup; recall of edited copies', run: runNearDuplicates },
 };
 
 function usage(message?: string): never {

@@ -51,6 +51,33 @@ describeInBrowser('the web app: a live queue with deadlines, search facets and t
     await context.close();
   });
 
+  it('a report whose assessment keeps failing says so in the queue and on the report, never just «Vurderes»', async () => {
+    const deps = mottak.running.core.deps;
+    const working = deps.ruleSet;
+    deps.ruleSet = () => {
+      throw new Error('Regelsettet kunne ikke leses: disken svarer ikke');
+    };
+    try {
+      const { context, page, problems } = await newContext(browser);
+      await logIn(page, mottak.url, 'kari', DEMO_PASSWORD);
+      await page.waitForURL('**/mottak');
+      const title = 'Pakke satt igjen ved rådhuset';
+      const receipt = await mottak.http.post('/api/v1/reports').send({ channel: 'tipsskjema', title, body: 'En pakke ble satt igjen ved inngangen til rådhuset i dag.' });
+      expect(receipt.status).toBe(202);
+      const row = page.locator('[role="option"]', { hasText: title });
+      await row.locator('.pending-tag-failed').waitFor();
+      await row.click();
+      const notice = page.getByTestId('vurdering-feilet');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('disken svarer ikke');
+      expect(await checkScreen(page, '25-mottak-vurdering-feilet')).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      deps.ruleSet = working;
+    }
+  });
+
   it('a P1 suggestion pops up as an alert on any page for a coordinator, and a break-glass use for a supervisor', async () => {
     const kari = await newContext(browser);
     await logIn(kari.page, mottak.url, 'kari', DEMO_PASSWORD);

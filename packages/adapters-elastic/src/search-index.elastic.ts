@@ -164,6 +164,7 @@ export class ElasticSearchIndex implements SearchIndex {
     const filter: estypes.QueryDslQueryContainer[] = terms.identifiers.map((id) => ({ term: { identifiers: id } }));
     if (query.access.kind !== 'all') filter.push(accessConditionToQuery(query.access));
     filter.push(...filtersToQuery(query.filters ?? {}));
+    if (query.registeredAfter !== undefined) filter.push({ range: { registeredAt: { gt: query.registeredAfter } } });
     const must: estypes.QueryDslQueryContainer[] =
       terms.words.length === 0
         ? []

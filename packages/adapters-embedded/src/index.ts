@@ -8,3 +8,7 @@ export * from './search-index.fts5';
 export * from './approval-store.sqlite';
 export * from './case-store.sqlite';
 export * from './quality-store.sqlite';
+export * from './assessment-stats.sqlite';
+export * from './attachment-store.sqlite';
+export * from './review-store.sqlite';
+export * from './saved-search-store.sqlite';

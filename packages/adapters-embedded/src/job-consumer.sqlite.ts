@@ -21,6 +21,7 @@ export interface LeaseSource {
 export interface ConsumerSettings {
   pollIntervalMs: number;
   onError: (error: unknown) => void;
+  onFailed?: (job: Lease['job'], error: unknown) => void;
 }
 
 interface Running {
@@ -116,6 +117,8 @@ export class SqliteJobConsumer implements JobConsumer {
       // After close() gave the job back, its outcome belongs to whoever claims it next.
       if (running.abandoned) return;
       this.guard(() => (failure ? this.queue.fail(lease, failure.error) : this.queue.complete(lease)));
+      // After the failure is recorded, so that whoever is told reads it back.
+      if (failure) this.guard(() => this.options.onFailed?.(lease.job, failure.error));
       this.running.delete(lease.job.id);
       this.queue.localActive.delete(lease.job.id);
       this.wake();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { JobConsumer, JobHandler, JobPayload, JobQueue, JobState, JobView } from '@mottak/core';
+import { type JobConsumer, type JobHandler, type JobLatency, JOB_LATENCY_BUCKETS_MS, jobLatencyBucket, type JobPayload, type JobQueue, type JobState, type JobView, type ProcessOptions } from '@mottak/core';
 import { type Lease, type LeaseSource, SqliteJobConsumer } from './job-consumer.sqlite';
 import { migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 
@@ -57,6 +57,17 @@ const MIGRATION = [
   'CREATE INDEX jobs_state_run_at ON jobs (state, run_at)',
 ];
 
+/** Completed jobs' time from enqueue, as histogram buckets per job name (kept when completed rows are pruned). */
+const LATENCY_MIGRATION = [
+  `CREATE TABLE job_latency (
+     name TEXT NOT NULL,
+     bucket INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     sum_ms INTEGER NOT NULL,
+     PRIMARY KEY (name, bucket)
+   )`,
+];
+
 /** waiting/delayed are told apart by run_at at read time, so a retry that is due reads as waiting. */
 const VIEW_STATE = `CASE WHEN state IN ('waiting', 'delayed') THEN CASE WHEN run_at > @now THEN 'delayed' ELSE 'waiting' END ELSE state END`;
 const VIEW_COLUMNS = `id, name, payload, attempt, max_attempts, last_error, created_at, updated_at, ${VIEW_STATE} AS state`;
@@ -98,6 +109,7 @@ export class SqliteJobQueue implements JobQueue, LeaseSource {
     };
     this.fileKey = filePath === ':memory:' ? `:memory:${randomUUID()}` : path.resolve(filePath);
     migrate(db, 'job-queue/001-initial', MIGRATION);
+    migrate(db, 'job-queue/002-latency', LATENCY_MIGRATION);
     this.statements = prepareStatements(db);
   }
 
@@ -123,12 +135,13 @@ export class SqliteJobQueue implements JobQueue, LeaseSource {
     return { added };
   }
 
-  process(name: string, handler: JobHandler, options: { concurrency?: number } = {}): JobConsumer {
+  process(name: string, handler: JobHandler, options: ProcessOptions = {}): JobConsumer {
     this.assertOpen();
     const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
     const consumer = new SqliteJobConsumer(this, name, handler, concurrency, {
       pollIntervalMs: this.options.pollIntervalMs,
       onError: this.options.onError,
+      ...(options.onFailed ? { onFailed: options.onFailed } : {}),
     });
     this.consumers.add(consumer);
     let registered = consumersByFile.get(this.fileKey);
@@ -169,6 +182,22 @@ export class SqliteJobQueue implements JobQueue, LeaseSource {
     const counts: Record<JobState, number> = { waiting: 0, delayed: 0, active: 0, completed: 0, dead: 0 };
     for (const row of rows) counts[row.state] = row.n;
     return counts;
+  }
+
+  async latency(): Promise<JobLatency[]> {
+    this.assertOpen();
+    const rows = this.db
+      .prepare<[], { name: string; bucket: number; count: number; sum_ms: number }>('SELECT name, bucket, count, sum_ms FROM job_latency ORDER BY name, bucket')
+      .all();
+    const byName = new Map<string, JobLatency>();
+    for (const row of rows) {
+      let latency = byName.get(row.name);
+      if (!latency) byName.set(row.name, (latency = { name: row.name, buckets: new Array<number>(JOB_LATENCY_BUCKETS_MS.length + 1).fill(0), count: 0, sumMs: 0 }));
+      latency.buckets[row.bucket] = row.count;
+      latency.count += row.count;
+      latency.sumMs += row.sum_ms;
+    }
+    return [...byName.values()];
   }
 
   async replay(jobId: string): Promise<boolean> {
@@ -227,20 +256,24 @@ export class SqliteJobQueue implements JobQueue, LeaseSource {
     };
   }
 
-  /** Marks a job done, unless its lease was taken over meanwhile (then the new holder decides). */
+  /**
+   * Marks a job done, unless its lease was taken over meanwhile (then the new holder decides), and
+   * counts its time from enqueue in the latency histogram in the same transaction.
+   */
   complete(lease: Lease): void {
     const now = Date.now();
     const params = { id: lease.job.id, token: lease.token, iso: new Date(now).toISOString() };
-    if (this.options.keepCompleted === false) {
-      this.db.prepare(`DELETE FROM jobs WHERE id = @id AND lock_token = @token AND state = 'active'`).run(params);
-      return;
-    }
-    this.db
-      .prepare(
-        `UPDATE jobs SET state = 'completed', lock_token = NULL, locked_until = NULL, updated_at = @iso
-         WHERE id = @id AND lock_token = @token AND state = 'active'`,
-      )
-      .run(params);
+    this.db.transaction(() => {
+      const done =
+        this.options.keepCompleted === false
+          ? this.statements.deleteCompleted.get({ id: params.id, token: params.token })
+          : this.statements.markCompleted.get(params);
+      if (!done) return;
+      // Clocks of other processes on this machine agree; never count a negative wait.
+      const latencyMs = Math.max(0, now - Date.parse(done.created_at));
+      this.statements.countLatency.run({ name: lease.job.name, bucket: jobLatencyBucket(latencyMs), ms: latencyMs });
+    }).immediate();
+    if (this.options.keepCompleted === false) return;
     if (typeof this.options.keepCompleted === 'number' && ++this.completions % PRUNE_EVERY === 0) {
       this.db
         .prepare(
@@ -328,6 +361,17 @@ type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: SqliteDatabase) {
   return {
+    markCompleted: db.prepare<{ id: string; token: string; iso: string }, { created_at: string }>(
+      `UPDATE jobs SET state = 'completed', lock_token = NULL, locked_until = NULL, updated_at = @iso
+       WHERE id = @id AND lock_token = @token AND state = 'active' RETURNING created_at`,
+    ),
+    deleteCompleted: db.prepare<{ id: string; token: string }, { created_at: string }>(
+      `DELETE FROM jobs WHERE id = @id AND lock_token = @token AND state = 'active' RETURNING created_at`,
+    ),
+    countLatency: db.prepare<{ name: string; bucket: number; ms: number }>(
+      `INSERT INTO job_latency (name, bucket, count, sum_ms) VALUES (@name, @bucket, 1, @ms)
+       ON CONFLICT (name, bucket) DO UPDATE SET count = count + 1, sum_ms = sum_ms + excluded.sum_ms`,
+    ),
     anyDue: db.prepare<{ name: string; now: number }, { due: number }>(
       `SELECT 1 AS due FROM jobs WHERE ${DUE} AND name = @name LIMIT 1`,
     ),

@@ -89,6 +89,14 @@ export class SqliteQualityStore implements QualityStore {
       sql += ' AND r.id > ?';
       params.push(query.afterId);
     }
+    if (query.receivedFrom !== undefined) {
+      sql += ' AND r.received_at >= ?';
+      params.push(query.receivedFrom);
+    }
+    if (query.receivedBefore !== undefined) {
+      sql += ' AND r.received_at < ?';
+      params.push(query.receivedBefore);
+    }
     sql += ' ORDER BY r.id LIMIT ?';
     params.push(query.limit);
     const rows = this.db.prepare<unknown[], { doc: string }>(sql).all(...params);

@@ -12,6 +12,10 @@ import {
   type ReportStore,
   type ReportVersionSummary,
   type DisposalCommand,
+  type EntityOverlapCount,
+  type EntityOverlapQuery,
+  type NearDuplicateMatch,
+  type NearDuplicateQuery,
   type RetentionCandidate,
   type RetentionCandidateQuery,
   type StoredLogRow,
@@ -34,6 +38,7 @@ import { SqliteChainedLog } from './journal-chain.sqlite';
 import { SqliteReportOutbox } from './report-outbox.sqlite';
 import { REPORT_STORE_MIGRATIONS } from './report-store.schema.sql';
 import { GroupCommit } from './group-commit';
+import { SqliteSeenBeforeIndex } from './seen-before-index.sqlite';
 import { isSqliteConstraintError, migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 
 const ACCESS_COLUMNS: AccessColumns = { id: 'id', gradering: 'gradering', compartments: 'compartments', status: 'status' };
@@ -86,6 +91,7 @@ export class SqliteReportStore implements ReportStore {
   private readonly journal: SqliteChainedLog;
   private readonly outbox: SqliteReportOutbox;
   private readonly writes: GroupCommit;
+  private readonly seenBefore: SqliteSeenBeforeIndex;
   private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
   private readonly selectDoc;
   private readonly insertReport;
@@ -107,6 +113,7 @@ export class SqliteReportStore implements ReportStore {
     this.journal = new SqliteChainedLog(this.db, 'journal_entries');
     this.outbox = new SqliteReportOutbox(this.db, options.clock ?? SYSTEM_CLOCK);
     this.writes = new GroupCommit(this.db);
+    this.seenBefore = new SqliteSeenBeforeIndex(this.db, (sql) => this.prepareCached(sql));
     this.selectDoc = this.db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?');
     this.insertReport = this.db.prepare<[ReportRow]>(
       `INSERT INTO reports (id, status, gradering, compartments, content_hash, received_at, journal_year, journal_seq, case_id, version, doc)
@@ -172,6 +179,7 @@ export class SqliteReportStore implements ReportStore {
           }
         }
         this.insertReport.run(toRow(report));
+        this.seenBefore.sync(report, true);
         this.appendJournal(report.id, journal);
         if (idempotency) {
           this.insertIdempotency.run(idempotency.scope, idempotency.key, idempotency.requestHash, report.id);
@@ -201,6 +209,7 @@ export class SqliteReportStore implements ReportStore {
       sql += ' AND case_id = ?';
       params.push(query.caseId);
     }
+    if (query.withHandoverNotes) sql += " AND json_array_length(doc, '$.handoverNotes') > 0";
     const count = this.prepareCached(`SELECT COUNT(*) AS n FROM reports WHERE ${sql}`);
     const page = this.prepareCached(
       `SELECT doc FROM reports WHERE ${sql} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -211,6 +220,14 @@ export class SqliteReportStore implements ReportStore {
       const rows = page.all(...params, query.limit, query.offset) as Array<{ doc: string }>;
       return { total, items: rows.map((row) => parseDoc(row.doc)) };
     })();
+  }
+
+  async findNearDuplicates(query: NearDuplicateQuery, access: AccessCondition): Promise<NearDuplicateMatch[]> {
+    return this.seenBefore.findNearDuplicates(query, access);
+  }
+
+  async findEntityOverlaps(query: EntityOverlapQuery, access: AccessCondition): Promise<EntityOverlapCount[]> {
+    return this.seenBefore.findEntityOverlaps(query, access);
   }
 
   async findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]> {
@@ -408,6 +425,8 @@ export class SqliteReportStore implements ReportStore {
     if (changed !== 1) {
       throw new DomainError('VERSION_CONFLICT', 'Rapporten er endret siden du åpnet den', { currentVersion: null });
     }
+    // Every change of a stored report passes here: its seen-before keys follow in the same transaction.
+    this.seenBefore.sync(next);
   }
 
   private prepareCached(sql: string): BetterSqlite3.Statement<unknown[]> {

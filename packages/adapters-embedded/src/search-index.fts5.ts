@@ -159,6 +159,11 @@ export class Fts5SearchIndex implements SearchIndex {
     const access = accessConditionToSql(query.access, ACCESS_COLUMNS);
     if (access.sql === '0') return nothing();
     const filters = filtersToSql(query.filters ?? {});
+    if (query.registeredAfter !== undefined) {
+      // ISO instants of one format compare as text; the registered_at index serves the range.
+      filters.sql += ' AND d.registered_at > ?';
+      filters.params.push(query.registeredAfter);
+    }
 
     const from = `FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
       WHERE documents_fts MATCH ? AND ${access.sql}${filters.sql}`;

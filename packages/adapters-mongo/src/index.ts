@@ -6,3 +6,8 @@ export * from './identity-store.mongo';
 export * from './mongo-adapters';
 export * from './approval-store.mongo';
 export * from './case-store.mongo';
+export * from './quality-store.mongo';
+export * from './assessment-stats.mongo';
+export * from './attachment-store.mongo';
+export * from './review-store.mongo';
+export * from './saved-search-store.mongo';

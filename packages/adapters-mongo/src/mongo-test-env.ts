@@ -116,3 +116,26 @@ export function describeWithMongo(title: string, tag: string, body: (mongo: Mong
     body(context);
   });
 }
+
+/** A contract-suite fixture: stores opened by `open` on a fresh database, another handle on its own pool, all closed and the database dropped at cleanup. */
+export async function storesOnFreshDatabase<S extends { close(): Promise<void> }>(
+  mongo: MongoTestContext,
+  open: (connection: Connection) => Promise<S>,
+): Promise<{ store: S; openAgain(): Promise<S>; cleanup(): Promise<void> }> {
+  const db = mongo.freshDatabase();
+  const opened: S[] = [];
+  const openOne = async (connection: Connection) => {
+    const store = await open(connection);
+    opened.push(store);
+    return store;
+  };
+  return {
+    store: await openOne(db.connection),
+    // Another handle on its own connection pool, as another process would have.
+    openAgain: async () => openOne(await db.connectAgain()),
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,9 +1,13 @@
 import { canonicalJson, type JournalDraft, type OutboxEntry } from '@mottak/core';
 import {
   assessmentSchema,
+  attachmentListSchema,
   CHANNELS,
   disposalRecordSchema,
   GRADERINGER,
+  handoverNoteListSchema,
+  originalMessageSchema,
+  recordedSourceGradingSchema,
   registrationSchema,
   REPORT_STATUSES,
   type Report,
@@ -47,10 +51,13 @@ export interface ReportDoc extends Omit<Report, 'id'> {
   idempotencyRequestHash?: string;
   pendingJournal: PendingJournalDraft[];
   outbox: EmbeddedOutboxEntry[];
+  /** Seen-before keys (seenBeforeFields): the SimHash band keys and identifier keys, multikey-indexed; absent only on documents older than them. */
+  simhashBands?: string[];
+  entityKeys?: string[];
 }
 
 /** The optional fields of Report: absent in a document when undefined. */
-const OPTIONAL_REPORT_FIELDS = ['reporterContact', 'occurredAt', 'skjerming', 'assessment', 'registration', 'indexedAt', 'mergedInto', 'caseId', 'disposal'] as const;
+const OPTIONAL_REPORT_FIELDS = ['reporterContact', 'occurredAt', 'skjerming', 'assessment', 'registration', 'sourceGrading', 'indexedAt', 'mergedInto', 'caseId', 'disposal', 'attachments', 'original', 'handoverNotes'] as const;
 
 /** Fields of Report other than the id, in the order reportSchema declares them. */
 export const REPORT_FIELDS = [
@@ -68,10 +75,14 @@ export const REPORT_FIELDS = [
   'skjerming',
   'assessment',
   'registration',
+  'sourceGrading',
   'indexedAt',
   'mergedInto',
   'caseId',
   'disposal',
+  'attachments',
+  'original',
+  'handoverNotes',
   'version',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Omit<Report, 'id'>>;
@@ -128,10 +139,14 @@ const reportDocSchema = new Schema<ReportDoc>(
     skjerming: { type: Schema.Types.Mixed, validate: matches(skjermingSchema, 'skjerming') },
     assessment: { type: Schema.Types.Mixed, validate: matches(assessmentSchema, 'assessment') },
     registration: { type: Schema.Types.Mixed, validate: matches(registrationSchema, 'registration') },
+    sourceGrading: { type: Schema.Types.Mixed, validate: matches(recordedSourceGradingSchema, 'sourceGrading') },
     indexedAt: { type: String },
     mergedInto: { type: String },
     caseId: { type: String },
     disposal: { type: Schema.Types.Mixed, validate: matches(disposalRecordSchema, 'disposal') },
+    attachments: { type: Schema.Types.Mixed, validate: matches(attachmentListSchema, 'attachments') },
+    original: { type: Schema.Types.Mixed, validate: matches(originalMessageSchema, 'original') },
+    handoverNotes: { type: Schema.Types.Mixed, validate: matches(handoverNoteListSchema, 'handoverNotes') },
     version: { type: Number, required: true, min: 1, validate: Number.isInteger },
     updatedAt: { type: String, required: true },
     journalYear: { type: Number },
@@ -140,6 +155,9 @@ const reportDocSchema = new Schema<ReportDoc>(
     idempotencyRequestHash: { type: String },
     pendingJournal: { type: [pendingJournalSchema], default: [] },
     outbox: { type: [outboxEntrySchema], default: [] },
+    // No default: a document written before these fields existed is found by their absence and backfilled.
+    simhashBands: { type: [String], default: undefined },
+    entityKeys: { type: [String], default: undefined },
   },
   { versionKey: false, minimize: false, strict: 'throw', id: false },
 );
@@ -158,6 +176,9 @@ reportDocSchema.index({ 'registration.registeredAt': 1 }, { name: 'registeredAt'
 reportDocSchema.index({ 'pendingJournal.key': 1 }, { name: 'pendingJournal', sparse: true });
 reportDocSchema.index({ 'outbox.id': 1 }, { name: 'outbox_id', sparse: true });
 reportDocSchema.index({ 'outbox.availableAt': 1 }, { name: 'outbox_availableAt', sparse: true });
+// Seen before: near-duplicates by band key, identifier overlaps by type:value (multikey).
+reportDocSchema.index({ simhashBands: 1 }, { name: 'simhashBands' });
+reportDocSchema.index({ entityKeys: 1 }, { name: 'entityKeys' });
 
 /** Counters that need not be gap-free (outbox entry ids). */
 export interface CounterDoc {

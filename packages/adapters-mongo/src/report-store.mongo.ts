@@ -11,6 +11,10 @@ import {
   type ReportStore,
   type ReportVersionSummary,
   type DisposalCommand,
+  type EntityOverlapCount,
+  type EntityOverlapQuery,
+  type NearDuplicateMatch,
+  type NearDuplicateQuery,
   type RetentionCandidate,
   type RetentionCandidateQuery,
   applyRegistration,
@@ -38,13 +42,14 @@ import {
   toReport,
   versionDoc,
 } from './report-document';
+import { backfillSeenBefore, findEntityOverlapsIn, findNearDuplicatesIn, seenBeforeFields } from './seen-before.mongo';
 import { ReportJournalWriter } from './report-journal.mongo';
 import { MongoReportOutbox } from './report-outbox.mongo';
 import { backoff, SerialQueue } from './serial-queue';
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 /** Only the Report's own fields are read back; the bookkeeping stays in the database. */
-const REPORT_PROJECTION = { pendingJournal: 0, outbox: 0, idempotencyKey: 0, idempotencyRequestHash: 0, journalYear: 0, journalSeq: 0 };
+const REPORT_PROJECTION = { pendingJournal: 0, outbox: 0, idempotencyKey: 0, idempotencyRequestHash: 0, journalYear: 0, journalSeq: 0, simhashBands: 0, entityKeys: 0 };
 /** Attempts at taking the next journal number when other processes keep taking it first. */
 const MAX_NUMBER_ATTEMPTS = 200;
 
@@ -100,6 +105,7 @@ export class MongoReportStore implements ReportStore {
     await this.reports.createIndexes();
     await this.versions.createIndexes();
     await this.journal.ensureIndexes();
+    await backfillSeenBefore(this.reports);
     await this.recover();
     return this;
   }
@@ -117,6 +123,7 @@ export class MongoReportStore implements ReportStore {
     try {
       await this.reports.create({
         ...reportFields(report),
+        ...seenBeforeFields(report),
         ...(idempotency ? { idempotencyKey, idempotencyRequestHash: idempotency.requestHash } : {}),
         pendingJournal: [draft],
         outbox: [],
@@ -149,6 +156,8 @@ export class MongoReportStore implements ReportStore {
     const clauses = [accessConditionToMongo(access)];
     if (query.statuses && query.statuses.length > 0) clauses.push({ status: { $in: query.statuses } });
     if (query.caseId !== undefined) clauses.push({ caseId: query.caseId });
+    // Notes are only ever added (disposal removes the field), so present means at least one.
+    if (query.withHandoverNotes) clauses.push({ handoverNotes: { $exists: true } });
     const filter = { $and: clauses };
     // Two queries, not one snapshot: a report arriving in between can make total and page differ by it.
     const [total, docs] = await Promise.all([
@@ -161,6 +170,14 @@ export class MongoReportStore implements ReportStore {
         .lean<ReportDoc[]>(),
     ]);
     return { total, items: docs.map(toReport) };
+  }
+
+  async findNearDuplicates(query: NearDuplicateQuery, access: AccessCondition): Promise<NearDuplicateMatch[]> {
+    return findNearDuplicatesIn(this.reports, query, access);
+  }
+
+  async findEntityOverlaps(query: EntityOverlapQuery, access: AccessCondition): Promise<EntityOverlapCount[]> {
+    return findEntityOverlapsIn(this.reports, query, access);
   }
 
   async findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]> {
@@ -375,7 +392,7 @@ export class MongoReportStore implements ReportStore {
       .findOneAndUpdate(
         filter,
         {
-          $set: { ...$set, ...extra },
+          $set: { ...$set, ...extra, ...seenBeforeFields(next) },
           ...(Object.keys($unset).length > 0 ? { $unset } : {}),
           $push: {
             pendingJournal: { key: draftKey(next.id, next.version), ...draft },

@@ -24,6 +24,8 @@ const WORKER_CLOSE_TIMEOUT_MS = 5_000;
 export interface ConsumerHost {
   /** Takes back the count of a delivery, only while `token` still holds the job's lock. */
   uncountAttempt(jobKey: string, token: string): Promise<void>;
+  /** Counts a completed job's time from enqueue to completion (fire and forget). */
+  recordLatency(name: string, latencyMs: number): void;
   forget(consumer: BullMqJobConsumer): void;
   onError(error: unknown): void;
 }
@@ -35,6 +37,7 @@ export interface ConsumerSettings {
   visibilityTimeoutMs: number;
   stalledCheckIntervalMs: number;
   backoffMaxMs: number;
+  onFailed?: (job: Job, error: unknown) => void;
 }
 
 interface InFlight {
@@ -82,6 +85,23 @@ export class BullMqJobConsumer implements JobConsumer {
       },
     });
     this.worker.on('error', (error) => host.onError(error));
+    // Emitted only once BullMQ has moved the job to completed (a lost lock emits nothing): each
+    // completion counts once. A process killed right here loses that one sample, not the job.
+    // Emitted once BullMQ has moved the failed job to delayed (a retry) or failed (dead).
+    const { onFailed } = settings;
+    if (onFailed) {
+      this.worker.on('failed', (job, error) => {
+        if (!job) return;
+        try {
+          onFailed({ id: job.data.id, name: job.name, payload: job.data.payload, attempt: job.attemptsStarted }, error);
+        } catch {
+          // The port says onFailed must not throw; if it does, the queue is not its victim.
+        }
+      });
+    }
+    this.worker.on('completed', (job) => {
+      if (job.finishedOn) host.recordLatency(name, job.finishedOn - job.timestamp);
+    });
   }
 
   close(graceMs = 10_000): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobConsumer, JobHandler, JobPayload, JobQueue, JobState, JobView } from '@mottak/core';
+import { type JobConsumer, type JobHandler, type JobLatency, JOB_LATENCY_BUCKETS_MS, jobLatencyBucket, type JobPayload, type JobQueue, type JobState, type JobView, type ProcessOptions } from '@mottak/core';
 import { Job as BullJob, type JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BACKOFF_TYPE, BullMqJobConsumer, type ConsumerHost } from './job-consumer.bullmq';
@@ -63,6 +63,8 @@ export class BullMqJobQueue implements JobQueue, ConsumerHost {
   private readonly consumers = new Set<BullMqJobConsumer>();
   /** A set in Redis of the job names ever used, so that any instance can view every name's jobs. */
   private readonly namesKey: string;
+  /** A hash of latency counters, fields `<name>:b<bucket>` and `<name>:sum` (names have no ':'). */
+  private readonly latencyKey: string;
   private readonly reportedErrors = new WeakSet<object>();
   private closed = false;
 
@@ -85,6 +87,7 @@ export class BullMqJobQueue implements JobQueue, ConsumerHost {
     };
     // Every BullMQ key is `<prefix>:<name>:<more>`, so a key with a single ':' cannot collide with one.
     this.namesKey = `${this.options.prefix}:mottak-job-names`;
+    this.latencyKey = `${this.options.prefix}:mottak-job-latency`;
     // Two retries of a command across reconnects, then it fails: the caller (or the reconciler) copes.
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, connectionName: 'mottak-queue' }) as ProducerRedis;
     this.redis.on('error', (error) => this.onError(error));
@@ -107,13 +110,14 @@ export class BullMqJobQueue implements JobQueue, ConsumerHost {
     });
   }
 
-  process(name: string, handler: JobHandler, options: { concurrency?: number } = {}): JobConsumer {
+  process(name: string, handler: JobHandler, options: ProcessOptions = {}): JobConsumer {
     this.assertOpen();
     assertJobName(name);
     const consumer = new BullMqJobConsumer(this, name, handler, {
       connection: this.connectionForWorkers(),
       prefix: this.options.prefix,
       concurrency: Math.max(1, Math.floor(options.concurrency ?? 1)),
+      ...(options.onFailed ? { onFailed: options.onFailed } : {}),
       visibilityTimeoutMs: this.options.visibilityTimeoutMs,
       stalledCheckIntervalMs: this.options.stalledCheckIntervalMs,
       backoffMaxMs: this.options.backoffMaxMs,
@@ -173,6 +177,28 @@ export class BullMqJobQueue implements JobQueue, ConsumerHost {
     });
   }
 
+  async latency(): Promise<JobLatency[]> {
+    this.assertOpen();
+    return this.bounded('latency', async () => {
+      const fields = await this.redis.hgetall(this.latencyKey);
+      const byName = new Map<string, JobLatency>();
+      for (const [field, value] of Object.entries(fields)) {
+        const cut = field.lastIndexOf(':');
+        const name = field.slice(0, cut);
+        const part = field.slice(cut + 1);
+        let latency = byName.get(name);
+        if (!latency) byName.set(name, (latency = { name, buckets: new Array<number>(JOB_LATENCY_BUCKETS_MS.length + 1).fill(0), count: 0, sumMs: 0 }));
+        const n = Number(value);
+        if (part === 'sum') latency.sumMs = n;
+        else if (/^b\d+$/.test(part) && Number(part.slice(1)) <= JOB_LATENCY_BUCKETS_MS.length) {
+          latency.buckets[Number(part.slice(1))] = n;
+          latency.count += n;
+        }
+      }
+      return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
   async replay(jobId: string): Promise<boolean> {
     this.assertOpen();
     const bullId = toBullJobId(jobId);
@@ -209,6 +235,18 @@ export class BullMqJobQueue implements JobQueue, ConsumerHost {
   /** @internal Used by consumers; see ConsumerHost. */
   async uncountAttempt(jobKey: string, token: string): Promise<void> {
     await this.redis.mottakUncountAttempt(jobKey, token);
+  }
+
+  /** @internal Used by consumers; see ConsumerHost. */
+  recordLatency(name: string, latencyMs: number): void {
+    const ms = Math.max(0, Math.round(latencyMs));
+    // One MULTI: the bucket and the sum move together for any reader.
+    this.redis
+      .multi()
+      .hincrby(this.latencyKey, `${name}:b${jobLatencyBucket(ms)}`, 1)
+      .hincrby(this.latencyKey, `${name}:sum`, ms)
+      .exec()
+      .catch((error: unknown) => this.onError(error));
   }
 
   /** @internal Used by consumers; see ConsumerHost. */

@@ -24,16 +24,35 @@ export interface ContentAssessment {
   ruleSetVersion: string;
 }
 
+/** Text extracted from one attachment, named by the SHA-256 of its content. */
+export interface AttachmentText {
+  sha256: string;
+  text: string;
+}
+
 /**
- * The whole pure part of an assessment. Keywords are matched in title and body; entities come from
- * the body only, because Entity offsets have no field marker and must slice `normalizedBody`.
+ * The whole pure part of an assessment. Keywords are matched in title, body and attachment text;
+ * entities come from the body (offsets into `normalizedBody`) and from each attachment's text
+ * (marked with the attachment's `sha256`, offsets into its normalised text). Content hash, SimHash
+ * and language describe the report's own text.
  */
-export function assessContent(input: { title: string; body: string; channel: Channel }, ruleSet: RuleSet): ContentAssessment {
+export function assessContent(
+  input: { title: string; body: string; channel: Channel; attachments?: readonly AttachmentText[] },
+  ruleSet: RuleSet,
+): ContentAssessment {
   const normalizedTitle = normalizeText(input.title);
   const normalizedBody = normalizeText(input.body);
   const { entities, possibleIdentifiers } = extractEntityScan(normalizedBody);
+  const attachmentTexts: string[] = [];
+  for (const attachment of input.attachments ?? []) {
+    const text = normalizeText(attachment.text);
+    attachmentTexts.push(text);
+    const scan = extractEntityScan(text);
+    // Look-alikes are listed for the report's own text only: their offsets have no attachment marker.
+    entities.push(...scan.entities.map((entity) => ({ ...entity, attachment: attachment.sha256 })));
+  }
   const { priority, category, firedRules } = applyRules(
-    { title: normalizedTitle, body: normalizedBody, channel: input.channel, entities },
+    { title: normalizedTitle, body: [normalizedBody, ...attachmentTexts].join('\n\n'), channel: input.channel, entities },
     ruleSet,
   );
   return {

@@ -37,6 +37,25 @@ describe('datetimeExtractor', () => {
     ]);
   });
 
+  it('reads four-digit times after kl./klokka (kl. 0230), alone and after a date', () => {
+    expect(values('Vekter ringte kl. 0230, igjen kl 1455 og klokka 2359.')).toEqual([
+      ['kl. 0230', '02:30'],
+      ['kl 1455', '14:55'],
+      ['klokka 2359', '23:59'],
+    ]);
+    expect(values('03.03.26 kl. 1430')).toEqual([['03.03.26 kl. 1430', '2026-03-03T14:30']]);
+    expect(values('kl. 2460 kl 12345 kl. 930')).toEqual([]);
+  });
+
+  it('reads day-first English dates, as in e-mail headers', () => {
+    expect(values('Date: Sat, 11 Oct 2025 14:55:56 +0200')).toEqual([['11 Oct 2025 14:55:56', '2025-10-11T14:55:56']]);
+    expect(values('on 3 March 2026, 24 December 2025 and 1 May 2026')).toEqual([
+      ['3 March 2026', '2026-03-03'],
+      ['24 December 2025', '2025-12-24'],
+      ['1 May 2026', '2026-05-01'],
+    ]);
+  });
+
   it('refuses impossible dates and times, and numbers inside longer ones', () => {
     expect(values('31.02.2026 29.02.2025 kl. 25.00 kl. 14.61 1.2.3.4 12.03.2026.5 3. mars')).toEqual([]);
     expect(values('29.02.2024')).toEqual([['29.02.2024', '2024-02-29']]);

@@ -3,9 +3,15 @@ import { entityAt, type Extractor } from './extractor';
 import { SpanIndex } from './span-index';
 import { charAt, charBefore, isDigit, isIsolatedNumber, isWordChar } from './text-boundaries';
 
+/**
+ * Norwegian month names and abbreviations, and the English ones that differ: English reports and
+ * e-mail headers ("Date: Tue, 3 Oct 2026 14:30:00") write the day first too, and without them
+ * "3 Mar 2026" was read while "3 Oct 2026" was not.
+ */
 const MONTHS: Readonly<Record<string, number>> = {
   januar: 1, februar: 2, mars: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8, september: 9, oktober: 10, november: 11, desember: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, des: 12,
+  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, october: 10, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, oct: 10, nov: 11, des: 12, dec: 12,
 };
 /** Full names before their abbreviations, so "mars" is not cut to "mar". */
 const MONTH_NAMES = Object.keys(MONTHS).join('|');
@@ -14,10 +20,17 @@ const MONTH_NAMES = Object.keys(MONTHS).join('|');
 const NAMED_DATE = new RegExp(`(?<![\\p{L}\\p{N}])([0-9]{1,2})\\.? ?(${MONTH_NAMES})\\.?,? ([0-9]{4})(?![0-9])`, 'giu');
 /** `03.03.26`, `3.3.2026`, `03/03/2026`, `3/3-2026`, `2026-03-03`. */
 const NUMERIC_DATE = /(?<![0-9])(?:([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})|([0-9]{1,2})\/([0-9]{1,2})-([0-9]{4}|[0-9]{2})|([0-9]{4})-([0-9]{2})-([0-9]{2}))(?![0-9])/g;
-/** A time after a date: `kl. 14.30`, `klokka 9`, `, 14:30`, or ISO `T14:30`. Applied at the date's end only. */
-const TIME_AFTER_DATE = /^(?:,? (?:kl\.?|klokka|klokken) ?([0-9]{1,2})(?:[.:]([0-9]{2}))?|,? ([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?|T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)(?![0-9])/i;
-/** A time on its own needs the word: `kl. 14:30`, `kl 9`, `klokken 14.30` (a bare "14:30" may be a score or a ratio). */
-const TIME_ALONE = /(?<![\p{L}\p{N}])(?:kl\.?|klokka|klokken) ?([0-9]{1,2})(?:[.:]([0-9]{2}))?(?![0-9])/giu;
+/**
+ * A time after a date: `kl. 14.30`, `klokka 9`, `kl. 1430` (four digits, as police and guard notes
+ * write it), `, 14:30`, or ISO `T14:30`. Applied at the date's end only.
+ */
+const TIME_AFTER_DATE =
+  /^(?:,? (?:kl\.?|klokka|klokken) ?([0-9]{1,2})(?:[.:]([0-9]{2}))?|,? ([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?|T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?|,? (?:kl\.?|klokka|klokken) ?([0-9]{2})([0-9]{2}))(?![0-9])/i;
+/**
+ * A time on its own needs the word: `kl. 14:30`, `kl 9`, `klokken 14.30`, `kl. 0230` (a bare "14:30"
+ * may be a score or a ratio, a bare "1430" anything).
+ */
+const TIME_ALONE = /(?<![\p{L}\p{N}])(?:kl\.?|klokka|klokken) ?(?:([0-9]{1,2})(?:[.:]([0-9]{2}))?|([0-9]{2})([0-9]{2}))(?![0-9])/giu;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -62,7 +75,8 @@ interface Found {
 function withTime(text: string, date: Found): Found {
   const match = TIME_AFTER_DATE.exec(text.slice(date.end, date.end + 24));
   if (!match) return date;
-  const [hour, minute, second] = match[1] !== undefined ? [match[1], match[2]] : match[3] !== undefined ? [match[3], match[4], match[5]] : [match[6], match[7], match[8]];
+  const [hour, minute, second] =
+    match[1] !== undefined ? [match[1], match[2]] : match[3] !== undefined ? [match[3], match[4], match[5]] : match[6] !== undefined ? [match[6], match[7], match[8]] : [match[9], match[10]];
   const time = isoTime(hour ?? '', minute, second);
   const end = date.end + match[0].length;
   if (time === undefined || ('.,:'.includes(text[end] ?? '-') && /[0-9]/.test(text[end + 1] ?? ''))) return date;
@@ -106,7 +120,7 @@ function timesAlone(text: string): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(TIME_ALONE)) {
     const end = m.index + m[0].length;
-    const value = isoTime(m[1] ?? '', m[2]);
+    const value = m[1] !== undefined ? isoTime(m[1], m[2]) : isoTime(m[3] ?? '', m[4]);
     if (value === undefined || isWordChar(charAt(text, end)) || isWordChar(charBefore(text, m.index))) continue;
     if ('.,:'.includes(text[end] ?? '-') && /[0-9]/.test(text[end + 1] ?? '')) continue;
     out.push({ start: m.index, end, value });
@@ -116,7 +130,8 @@ function timesAlone(text: string): Found[] {
 
 /**
  * Dates and times written the Norwegian way — `3. mars 2026 kl. 14.30`, `03.03.26`, `3/3-2026`,
- * `kl. 14:30` — for "when did it happen". Values are ISO 8601 local time without a zone:
+ * `kl. 14:30`, `kl. 1430` — and day-first English dates (`3 March 2026`, `Tue, 3 Oct 2026 14:30:00`
+ * in e-mail headers), for "when did it happen". Values are ISO 8601 local time without a zone:
  * `2026-03-03`, `2026-03-03T14:30`, or `14:30` for a time alone. Dates without a year are not taken.
  */
 export const datetimeExtractor: Extractor = {

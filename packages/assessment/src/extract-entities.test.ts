@@ -142,6 +142,13 @@ describe('extractEntityScan: possible identifiers', () => {
     expect(scan.possibleIdentifiers.map((p) => [p.type, p.raw, p.reason])).toEqual([['fodselsnummer', '31027000027', 'ugyldig dato']]);
   });
 
+  it('reads compact E.164 numbers as phones even when their digits would pass for an identity or account number', () => {
+    // 12029458288 reads as a fødselsnummer look-alike (12.02.94) and 48781451285 passes the kontonummer mod 11.
+    const scan = extractEntityScan('Ring +12029458288 eller +48781451285.');
+    expect(scan.entities.map((e) => `${e.type}:${e.value}`)).toEqual(['phone:+12029458288', 'phone:+48781451285']);
+    expect(scan.possibleIdentifiers).toEqual([]);
+  });
+
   it('keeps extractEntities equal to the entities of the scan', () => {
     const text = 'Ring 922 33 444, fnr 01017000028';
     expect(extractEntities(text)).toEqual(extractEntityScan(text).entities);

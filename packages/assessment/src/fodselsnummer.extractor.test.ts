@@ -28,6 +28,12 @@ describe('fodselsnummerExtractor', () => {
     expect(extract('01017000028 og 01017000037 og 32017000027')).toEqual([]);
   });
 
+  it('does not read digits after a plus sign (an E.164 phone number) as one, nor list them as a look-alike', () => {
+    const rejected: PossibleIdentifier[] = [];
+    expect(fodselsnummerExtractor.extract('Ring +01017000027 eller +12029458288', undefined, rejected)).toEqual([]);
+    expect(rejected).toEqual([]);
+  });
+
   it('does not match inside a longer digit run or a decimal number', () => {
     expect(extract('konto 101017000027')).toEqual([]);
     expect(extract('010170000271')).toEqual([]);

@@ -2,7 +2,7 @@ import type { Entity, PossibleIdentifier } from '@mottak/domain';
 import { entityAt, type Extractor, rejectAt } from './extractor';
 import { classifyIdentityNumber } from './fodselsnummer.validator';
 import type { SpanIndex } from './span-index';
-import { isIsolatedNumber } from './text-boundaries';
+import { followsPlusSign, isIsolatedNumber } from './text-boundaries';
 
 /**
  * 11 digits, or `DDMMYY NNNNN` with one space. Bounded quantifiers and digit look-arounds only, so
@@ -23,7 +23,7 @@ export const fodselsnummerExtractor: Extractor = {
     for (const match of text.matchAll(CANDIDATE)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (!isIsolatedNumber(text, start, end)) continue;
+      if (!isIsolatedNumber(text, start, end) || followsPlusSign(text, start)) continue;
       const digits = match[0].replace(' ', '');
       const result = classifyIdentityNumber(digits);
       if (result?.valid) found.push(entityAt(text, result.kind, start, end, digits));

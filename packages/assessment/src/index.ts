@@ -1,7 +1,7 @@
 export { normalizeText } from './normalize';
 export { htmlToText, decodeHtmlEntities } from './html-to-text';
 export { detectLanguage } from './language.detector';
-export { simhash, simhashSimilarity, simhashDistance, simhashBands } from './simhash';
+export { simhash, simhashSimilarity, simhashDistance, simhashBands, simhashProbeBands, MAX_PROBE_DISTANCE } from './simhash';
 export { contentHash } from './content-hash';
 export { extractEntities, extractEntityScan, EXTRACTORS } from './extract-entities';
 export type { EntityScan } from './extract-entities';
@@ -18,6 +18,10 @@ export { parseRuleSet, loadRuleSetFile, defaultRuleSet, DEFAULT_RULESET_PATH } f
 export { applyRules } from './rules.engine';
 export type { RuleInput, RuleResult } from './rules.engine';
 export { assessContent } from './assess-content';
-export type { ContentAssessment } from './assess-content';
+export type { ContentAssessment, AttachmentText } from './assess-content';
 export { parseYamlConfig } from './yaml-config.loader';
 export type { YamlConfigResult } from './yaml-config.loader';
+export { sourceIdentitiesOf, sourceKeysOf, isOrganisationSourceKey } from './source-keys';
+export type { SourceIdentity, SourceKind, ReportSourceFacts } from './source-keys';
+export { suggestSourceReliability, MIN_GRADED_TO_JUDGE, MIN_GRADED_FOR_A } from './source-reliability';
+export type { SourceHistory, SourceReliabilitySuggestion } from './source-reliability';

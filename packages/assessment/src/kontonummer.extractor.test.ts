@@ -21,6 +21,10 @@ describe('kontonummerExtractor', () => {
     expect(scan('1234.56 78903 1234.56.789030 91234.56.78903 1234.56.78903.1').entities).toEqual([]);
   });
 
+  it('does not read digits after a plus sign (an E.164 phone number) as an account number', () => {
+    expect(scan('Tlf +12345678903 og +1234.56.78904')).toEqual({ entities: [], rejected: [] });
+  });
+
   it('lists grouped look-alikes failing mod 11 as possible identifiers, not bare 11-digit runs', () => {
     const { entities, rejected } = scan('konto 1234.56.78904 og 12345678904');
     expect(entities).toEqual([]);

@@ -2,7 +2,7 @@ import type { Entity, PossibleIdentifier } from '@mottak/domain';
 import { isValidKontonummer } from './checksums';
 import { entityAt, type Extractor, rejectAt } from './extractor';
 import type { SpanIndex } from './span-index';
-import { isIsolatedNumber } from './text-boundaries';
+import { followsPlusSign, isIsolatedNumber } from './text-boundaries';
 
 /** `1234.56.78903`, `1234 56 78903` or 11 bare digits; the backreference keeps the separator consistent. */
 const CANDIDATE = /(?<![0-9])[0-9]{4}([. ]?)[0-9]{2}\1[0-9]{5}(?![0-9])/g;
@@ -20,7 +20,7 @@ export const kontonummerExtractor: Extractor = {
     for (const match of text.matchAll(CANDIDATE)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (!isIsolatedNumber(text, start, end)) continue;
+      if (!isIsolatedNumber(text, start, end) || followsPlusSign(text, start)) continue;
       const digits = match[0].replace(/[. ]/g, '');
       if (isValidKontonummer(digits)) found.push(entityAt(text, 'kontonummer', start, end, digits));
       // Bare 11-digit failures are left to the fødselsnummer extractor; only the account-number layout is telling.

@@ -28,6 +28,10 @@ describe('orgnrExtractor', () => {
     expect(values('1923609016 9236090160 923609016,5 kr 1 923 609 016')).toEqual([]);
   });
 
+  it('does not read digits after a plus sign (an E.164 phone number) as an organisasjonsnummer', () => {
+    expect(scan('+923609016 og +923 609 017')).toEqual({ entities: [], rejected: [] });
+  });
+
   it('lists 8/9-prefixed nine-digit numbers and VAT-form numbers that fail mod 11 as possible identifiers', () => {
     const { entities, rejected } = scan('orgnr 923 609 017 og NO 123 456 789 MVA og 123456789');
     expect(entities).toEqual([]);

@@ -2,7 +2,7 @@ import type { Entity, PossibleIdentifier } from '@mottak/domain';
 import { isValidOrgnr } from './checksums';
 import { entityAt, type Extractor, rejectAt } from './extractor';
 import type { SpanIndex } from './span-index';
-import { charAt, charBefore, isDigit, isIsolatedNumber, isWordChar } from './text-boundaries';
+import { charAt, charBefore, followsPlusSign, isDigit, isIsolatedNumber, isWordChar } from './text-boundaries';
 
 /** Nine digits, bare or in three groups of three separated by single spaces (the backreference keeps the grouping consistent). */
 const CANDIDATE = /(?<![0-9])[0-9]{3}( ?)[0-9]{3}\1[0-9]{3}(?![0-9])/g;
@@ -41,7 +41,7 @@ export const orgnrExtractor: Extractor = {
       const [start, end] = vatBounds(text, numberStart, numberEnd);
       const vatForm = start !== numberStart || end !== numberEnd;
       if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
-      if (!vatForm && !isIsolatedNumber(text, start, end)) continue;
+      if (!vatForm && (!isIsolatedNumber(text, start, end) || followsPlusSign(text, start))) continue;
       if (match[1] === ' ' && !vatForm && partOfGroupedNumber(text, start, end)) continue;
       const digits = match[0].replace(/ /g, '');
       if (isValidOrgnr(digits)) {

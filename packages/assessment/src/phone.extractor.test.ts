@@ -36,10 +36,23 @@ describe('phoneExtractor', () => {
     expect(found('kr 22 334 455 og 92.233.444 kroner')).toEqual([]);
   });
 
+  it('does not take a dotted quad with an octet above 255 (a mistyped IP address) for a phone number', () => {
+    expect(found('Trafikken gikk mot 77.700.96.1 i natt')).toEqual([]);
+    expect(found('IP 92.233.44.4')).toEqual([]);
+  });
+
   it('does not extract from inside a longer digit run or decimal', () => {
     expect(found('referanse 1922334445')).toEqual([]);
     expect(found('verdi 0,92233444')).toEqual([]);
     expect(found('a92233444b')).toEqual([]);
+  });
+
+  it('finds national numbers among prefixes too short to start an international number', () => {
+    expect(found('922 33 444 +47 00+47 00')).toEqual([['922 33 444', '+4792233444']]);
+    expect(found('0046 70 123 45 67 og +47 22 33 44 55')).toEqual([
+      ['0046 70 123 45 67', '+46701234567'],
+      ['+47 22 33 44 55', '+4722334455'],
+    ]);
   });
 
   it('never throws on junk and long digit soups', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { shingles, simhash, simhashBands, simhashDistance, simhashSimilarity } from './simhash';
+import { MAX_PROBE_DISTANCE, shingles, simhash, simhashBands, simhashDistance, simhashProbeBands, simhashSimilarity } from './simhash';
 
 const WORDS = 'bil mann kvinne porten natt dag kaia båt lys sykkel hus nabo garasje esker besøk politi melding telefon brev rapport';
 
@@ -97,5 +97,47 @@ describe('simhashDistance and simhashBands', () => {
         expect(shared.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('simhashProbeBands', () => {
+  const hex64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((n) => n.toString(16).padStart(16, '0'));
+  const flip = (hash: string, bits: number[]): string =>
+    bits.reduce((h, bit) => (BigInt(`0x${h}`) ^ (1n << BigInt(bit))).toString(16).padStart(16, '0'), hash);
+
+  it('probes the plain bands up to distance 3, and more keys the farther it must reach', () => {
+    expect(simhashProbeBands('0123456789abcdef', 3)).toEqual(simhashBands('0123456789abcdef'));
+    expect(simhashProbeBands('0123456789abcdef', 0)).toEqual(['b0:0123']);
+    expect(simhashProbeBands('0123456789abcdef', 7)).toHaveLength(4 * 17);
+    expect(simhashProbeBands('0123456789abcdef', 9)).toHaveLength(2 * 137 + 2 * 17);
+    expect(new Set(simhashProbeBands('0123456789abcdef', 9)).size).toBe(308);
+    expect(() => simhashProbeBands('0123456789abcdef', MAX_PROBE_DISTANCE + 1)).toThrow(RangeError);
+    expect(() => simhashProbeBands('0123456789abcdef', -1)).toThrow(RangeError);
+  });
+
+  it('finds every hash within the distance among its probes: a stored band key is always probed (property)', () => {
+    fc.assert(
+      fc.property(
+        hex64,
+        fc.integer({ min: 0, max: MAX_PROBE_DISTANCE }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: MAX_PROBE_DISTANCE }),
+        (hash, maxDistance, bits) => {
+          const other = flip(hash, bits.slice(0, maxDistance));
+          const probes = new Set(simhashProbeBands(hash, maxDistance));
+          expect(simhashBands(other).some((band) => probes.has(band))).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the worst case: bits spread so that no band is within the plain pigeonhole', () => {
+    // Distance 9 spread 3-2-2-2 over the four bands: no band is equal (the plain bands miss it); band 1
+    // differs in 2 bits, within the radius probed for the first two bands.
+    const hash = '0000000000000000';
+    const other = flip(hash, [63, 62, 61, 47, 46, 31, 30, 15, 14]);
+    expect(simhashDistance(hash, other)).toBe(9);
+    const probes = new Set(simhashProbeBands(hash, 9));
+    expect(simhashBands(other).some((band) => probes.has(band))).toBe(true);
   });
 });

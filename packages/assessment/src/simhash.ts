@@ -89,3 +89,51 @@ export function simhashBands(hash: string, bands: (typeof BAND_COUNTS)[number] =
   const width = 16 / bands;
   return Array.from({ length: bands }, (_, i) => `b${i}:${hash.slice(i * width, (i + 1) * width)}`);
 }
+
+/** Bands of the indexed keys the probes target: simhashBands(hash, 4), four 16-bit bands. */
+const PROBE_BANDS = 4;
+const PROBE_BAND_BITS = 16;
+/** The farthest simhashProbeBands reaches: at 12 bits it already yields 1,108 keys, and beyond that the lookup stops being cheap. */
+export const MAX_PROBE_DISTANCE = 12;
+
+/** Every 16-bit value within `radius` bits of `value` (the value itself first). */
+function bandNeighbours(value: number, radius: number): number[] {
+  const out = [value];
+  const extend = (from: number, lowestBit: number, left: number): void => {
+    for (let bit = lowestBit; bit < PROBE_BAND_BITS; bit++) {
+      const flipped = from ^ (1 << bit);
+      out.push(flipped);
+      if (left > 1) extend(flipped, bit + 1, left - 1);
+    }
+  };
+  if (radius > 0) extend(value, 0, radius);
+  return out;
+}
+
+/**
+ * The band keys to look up so that every hash indexed by `simhashBands(h, 4)` within `maxDistance`
+ * bits of `hash` is among the hits: multi-index hashing (Norouzi, Punjani and Fleet, 2012). Write
+ * maxDistance = 4q + a (0 ≤ a < 4). A hash that differs from `hash` in at most maxDistance bits
+ * differs in at most q bits in one of the first a+1 bands, or in at most q−1 bits in one of the
+ * other 3−a (else it would differ in at least (a+1)(q+1) + (3−a)q = maxDistance + 1 bits). So the
+ * probes are the first a+1 bands with every variant of up to q flipped bits and the other bands with
+ * up to q−1, in the key format of simhashBands. Distance 9 (similarity ≥ 0.85) takes 308 keys;
+ * distance 7, 68; distance 3, 4 (the plain bands). Exact, not probabilistic: the store then
+ * re-ranks the hits by simhashDistance.
+ */
+export function simhashProbeBands(hash: string, maxDistance: number): string[] {
+  halves(hash);
+  if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > MAX_PROBE_DISTANCE) {
+    throw new RangeError(`maxDistance must be an integer from 0 to ${MAX_PROBE_DISTANCE}`);
+  }
+  const q = Math.floor(maxDistance / PROBE_BANDS);
+  const a = maxDistance % PROBE_BANDS;
+  const keys: string[] = [];
+  for (let band = 0; band < PROBE_BANDS; band++) {
+    const radius = band <= a ? q : q - 1;
+    if (radius < 0) continue;
+    const value = parseInt(hash.slice(band * 4, band * 4 + 4), 16);
+    for (const neighbour of bandNeighbours(value, radius)) keys.push(`b${band}:${neighbour.toString(16).padStart(4, '0')}`);
+  }
+  return keys;
+}

@@ -42,6 +42,14 @@ export function isIsolatedNumber(text: string, start: number, end: number, joine
   return true;
 }
 
+/**
+ * True when the digits at `start` follow a '+': "+12029458288" is an international phone number in
+ * E.164 form, never a fødselsnummer, kontonummer or organisasjonsnummer (nor a look-alike of one).
+ */
+export function followsPlusSign(text: string, start: number): boolean {
+  return text[start - 1] === '+';
+}
+
 /** Number of leading characters of `s` that are in `chars` (a loop, not a regex, to stay linear). */
 export function countLeading(s: string, chars: string): number {
   let n = 0;

@@ -1,9 +1,8 @@
-import type { RuleSet } from '@mottak/assessment';
-import { type CoreDeps, InProcessReportEvents, type ReportEvents, withReportEvents } from '@mottak/core';
+import { type CoreDeps, InProcessReportEvents, type ReportEvents, type RuleSetSource, withReportEvents } from '@mottak/core';
 import { type Config, createArgon2idHasher, systemClock, uuidIds } from '@mottak/runtime';
 
 /** The engines a profile chooses; everything else in CoreDeps is the same in every profile. */
-export type Engines = Pick<CoreDeps, 'store' | 'queue' | 'index' | 'audit' | 'identity' | 'approvals' | 'cases' | 'checkpointKey'>;
+export type Engines = Pick<CoreDeps, 'store' | 'queue' | 'index' | 'audit' | 'identity' | 'approvals' | 'cases' | 'checkpointKey' | 'assessmentStats'>;
 
 /**
  * Completes a profile's engines into the core's dependencies. `events` defaults to in-process
@@ -12,7 +11,7 @@ export type Engines = Pick<CoreDeps, 'store' | 'queue' | 'index' | 'audit' | 'id
 export function assembleCoreDeps(
   engines: Engines,
   config: Config,
-  ruleSet: RuleSet,
+  ruleSets: RuleSetSource,
   fastHashing: boolean,
   events: ReportEvents = new InProcessReportEvents(),
 ): CoreDeps {
@@ -23,7 +22,9 @@ export function assembleCoreDeps(
     hasher: createArgon2idHasher({ fast: fastHashing }),
     clock: systemClock,
     ids: uuidIds,
-    ruleSet: () => ruleSet,
+    // Read at every use: a reload takes effect for the next assessment without a restart.
+    ruleSet: () => ruleSets.current().ruleSet,
+    ruleSets,
     sessionTtlMs: config.MOTTAK_SESSION_TTL_MINUTES * 60_000,
   };
 }

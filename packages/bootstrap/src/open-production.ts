@@ -1,18 +1,19 @@
 import { createElasticSearchIndex } from '@mottak/adapters-elastic';
-import { openMongoAdapters } from '@mottak/adapters-mongo';
-import { createBullMqJobQueue, readRedisServerInfo, redactRedisUrl } from '@mottak/adapters-redis';
-import type { RuleSet } from '@mottak/assessment';
+import { openMongoAdapters, openMongoAttachmentStore } from '@mottak/adapters-mongo';
+import { createBullMqJobQueue, createRedisReportEvents, readRedisServerInfo, redactRedisUrl } from '@mottak/adapters-redis';
+import type { RuleSetSource } from '@mottak/core';
 import { type Config, type Logger, systemClock } from '@mottak/runtime';
 import { assembleCoreDeps, probeAll } from './assemble-core-deps';
 import { loadCheckpointKey } from './checkpoint-key';
 import type { OpenedCore } from './opened-core';
 
 /**
- * The production profile: MongoDB (store, journal, audit log, users), Redis/BullMQ (queue) and
- * Elasticsearch (search). Each engine is checked at start so that a wrong URL fails fast with the
- * engine's name; secrets in URLs are redacted from logs.
+ * The production profile: MongoDB (store, journal, audit log, users, data quality), Redis (BullMQ
+ * queue, pub/sub for live events between processes) and Elasticsearch (search). Each engine is
+ * checked at start so that a wrong URL fails fast with the engine's name; secrets in URLs are
+ * redacted from logs.
  */
-export async function openProduction(config: Config, logger: Logger, ruleSet: RuleSet, fastHashing: boolean): Promise<OpenedCore> {
+export async function openProduction(config: Config, logger: Logger, ruleSets: RuleSetSource, fastHashing: boolean): Promise<OpenedCore> {
   const { MONGO_URL, REDIS_URL, ELASTICSEARCH_URL } = config;
   if (!MONGO_URL || !REDIS_URL || !ELASTICSEARCH_URL) throw new Error('production profile without engine URLs (loadConfig checks this)');
   // Before any engine is opened: a missing or unreadable key fails fast, naming the variable.
@@ -46,7 +47,27 @@ export async function openProduction(config: Config, logger: Logger, ruleSet: Ru
     (error: unknown) => logger.warn({ err: error }, 'søkeindeksen er ikke klar ennå'),
   );
 
-  const deps = assembleCoreDeps({ store: mongo.store, queue, index, audit: mongo.audit, identity: mongo.identity, approvals: mongo.approvals, cases: mongo.cases, checkpointKey }, config, ruleSet, fastHashing);
+  // The API runs apart from workers and indexers: their changes and P1 alerts reach its live streams through Redis.
+  const events = createRedisReportEvents({
+    redisUrl: REDIS_URL,
+    prefix: config.MOTTAK_REDIS_PREFIX,
+    onError: (error) => logger.warn({ err: error }, 'hendelser via Redis feilet'),
+    onInvalidMessage: (reason, excerpt) => logger.warn({ reason, excerpt }, 'ugyldig hendelse fra Redis forkastet'),
+  });
+  const deps = {
+    ...assembleCoreDeps(
+      { store: mongo.store, queue, index, audit: mongo.audit, identity: mongo.identity, approvals: mongo.approvals, cases: mongo.cases, checkpointKey, assessmentStats: mongo.assessmentStats },
+      config,
+      ruleSets,
+      fastHashing,
+      events,
+    ),
+    quality: mongo.quality,
+    reviews: mongo.reviews,
+    savedSearches: mongo.savedSearches,
+    // Attachments and original messages, chunked beside the reports on the same connection.
+    attachments: await openMongoAttachmentStore(mongo.connection),
+  };
   return {
     deps,
     readiness: () =>
@@ -56,6 +77,7 @@ export async function openProduction(config: Config, logger: Logger, ruleSet: Ru
         index: () => index.assertReady(),
       }),
     async close() {
+      await events.close();
       await queue.close();
       await index.close();
       await mongo.close();

@@ -12,3 +12,6 @@ export * from './report-events';
 export * from './merkle';
 export * from './log-stream';
 export * from './retention';
+export * from './attachments';
+export * from './seen-before';
+export * from './assessment-progress';

@@ -3,7 +3,7 @@ import type { JournalDraft, RegistrationCommand } from './ports';
 import { fieldChanges } from './report-changes';
 
 /** The fields a registration may change, as the endringslogg records them. */
-const REGISTRATION_FIELDS = ['status', 'gradering', 'compartments', 'skjerming'];
+const REGISTRATION_FIELDS = ['status', 'gradering', 'compartments', 'skjerming', 'sourceGrading'];
 
 /**
  * What a registration does to a report once its store has allocated the journal number, and the
@@ -18,6 +18,7 @@ export function applyRegistration(current: Report, command: RegistrationCommand,
     compartments: command.compartments,
     // No skjerming in the command keeps the one already set: registering never lifts it silently.
     ...(command.skjerming ? { skjerming: command.skjerming } : {}),
+    ...(command.sourceGrading ? { sourceGrading: command.sourceGrading } : {}),
     version: current.version + 1,
     updatedAt: command.journal.at,
   };

@@ -38,7 +38,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Elements whose values are the report's content: recorded by reference, never copied into the journal. */
-export const CONTENT_ELEMENTS: readonly string[] = ['title', 'body', 'reporterContact', 'registration.note'];
+export const CONTENT_ELEMENTS: readonly string[] = ['title', 'body', 'reporterContact', 'registration.note', 'handoverNotes'];
 
 /** How a content element's value appears in the journal: only how long it is (null when absent). */
 export interface ContentReference {

@@ -33,6 +33,10 @@ export const entitySchema = z.object({
   raw: z.string(),
   start: z.number().int(),
   end: z.number().int(),
+  attachment: z
+    .string()
+    .optional()
+    .describe('SHA-256 of the attachment the entity was found in; offsets are then into that attachment\'s normalised extracted text'),
 });
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -77,5 +81,9 @@ export const assessmentSchema = z.object({
     .regex(/^[0-9a-f]{16}$/)
     .optional()
     .describe('64-bit SimHash of the normalised title and body (16 hex digits), for near-duplicate lookup'),
+  sourceKeys: z
+    .array(z.string())
+    .optional()
+    .describe('Pseudonymous keys of who stands behind the report (kind:SHA-256), for the source history behind the Admiralty suggestion'),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -24,10 +24,23 @@ export type DomainErrorCode =
   | 'SEARCH_UNAVAILABLE'
   | 'JOB_NOT_FOUND'
   | 'APPROVAL_ALREADY_DECIDED'
+  | 'REVIEW_ALREADY_DECIDED'
   | 'SAME_PERSON'
   | 'PERSONAL_DATA_NEED_REQUIRED'
   | 'LOG_ENTRY_NOT_FOUND'
-  | 'TREE_SIZE_INVALID';
+  | 'TREE_SIZE_INVALID'
+  /** An attachment or message larger than the configured limit (details: field, limitBytes). */
+  | 'ATTACHMENT_TOO_LARGE'
+  /** An upload that is not an e-mail message at all (empty, binary, no header). */
+  | 'EMAIL_INVALID'
+  /** No attachment store is wired on this profile. */
+  | 'ATTACHMENTS_UNAVAILABLE'
+  /** A user already has the most saved searches allowed (details: limit). */
+  | 'SAVED_SEARCH_LIMIT_REACHED'
+  /** A user already has a saved search with this name. */
+  | 'SAVED_SEARCH_NAME_TAKEN'
+  /** A report already holds the most handover notes allowed (details: limit). */
+  | 'HANDOVER_NOTE_LIMIT_REACHED';
 
 /** An expected failure of a use case, carrying a stable code and a message safe to show users. */
 export class DomainError extends Error {

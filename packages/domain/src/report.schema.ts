@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { graderingSchema } from './gradering';
 import { assessmentSchema, prioritySchema } from './assessment.schema';
 import { disposalRecordSchema } from './retention.schema';
+import { attachmentSchema, attachmentUploadSchema, MAX_ATTACHMENTS, originalMessageSchema } from './attachment.schema';
+import { recordedSourceGradingSchema } from './source-grading.schema';
+import { handoverNoteListSchema } from './handover-note.schema';
 
 /** How a report reached us. The principal submitting decides which channels are allowed. */
 export const CHANNELS = ['tipsskjema', 'partner', 'telefon', 'e-post', 'manuell'] as const;
@@ -48,6 +51,7 @@ export const newReportSchema = z.strictObject({
   body: z.string().min(1, 'kan ikke være tom').max(MAX_BODY_LENGTH),
   reporterContact: reporterContactSchema.optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
+  attachments: z.array(attachmentUploadSchema).max(MAX_ATTACHMENTS).optional().describe('Files sent with the report (base64); each stored once by SHA-256'),
 });
 export type NewReport = z.infer<typeof newReportSchema>;
 
@@ -94,6 +98,8 @@ export const reportSchema = z.object({
   skjerming: skjermingSchema.optional(),
   assessment: assessmentSchema.optional(),
   registration: registrationSchema.optional(),
+  /** The coordinator's final Admiralty grading (source A–F, information 1–6), set at registration or later. */
+  sourceGrading: recordedSourceGradingSchema.optional(),
   indexedAt: z.string().optional(),
   /** Set when this report was merged into another as its duplicate (it is then `utgar`); the link is kept. */
   mergedInto: z.string().optional(),
@@ -101,6 +107,12 @@ export const reportSchema = z.object({
   caseId: z.string().optional(),
   /** Set when the report was disposed (kassert): its content is gone, its journal metadata and this record stay. */
   disposal: disposalRecordSchema.optional(),
+  /** Files that came with the report (content in the attachment store, addressed by SHA-256). */
+  attachments: z.array(attachmentSchema).optional(),
+  /** The message the report was made from (an imported .eml), kept byte for byte. */
+  original: originalMessageSchema.optional(),
+  /** Shift handover notes (overleveringsnotater) while the report is open work; oldest first. */
+  handoverNotes: handoverNoteListSchema.optional(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

@@ -5,8 +5,8 @@ import { graderingerReadableWith, REGISTERED_STATUSES, type Report, type User } 
  * Actions on subjects. `read` on Report covers get, list, search hits, counts and snippets alike,
  * so that one rule decides everything a user can learn about a report.
  */
-export type Action = 'read' | 'create' | 'assess' | 'register' | 'manage' | 'verify' | 'replay' | 'request' | 'approve' | 'break-glass' | 'change-marking' | 'update' | 'export' | 'dispose';
-export type SubjectName = 'Report' | 'User' | 'AuditLog' | 'Journal' | 'Job' | 'Approval' | 'Case' | 'Quality' | 'Retention' | 'all';
+export type Action = 'read' | 'create' | 'assess' | 'register' | 'manage' | 'verify' | 'replay' | 'request' | 'approve' | 'break-glass' | 'change-marking' | 'update' | 'export' | 'dispose' | 'count';
+export type SubjectName = 'Report' | 'User' | 'AuditLog' | 'Journal' | 'Job' | 'Approval' | 'Case' | 'Quality' | 'Retention' | 'RuleSet' | 'RuleStats' | 'all';
 
 /**
  * The field-level permission on a report that covers personal identifiers in title, body and
@@ -83,6 +83,17 @@ export function defineAbilityFor(user: User, context: AbilityContext = {}): AppA
     can('read', 'Retention');
     can('dispose', 'Report', readable);
   }
+  if (roles.has('fagansvarlig') || roles.has('revisor')) {
+    // Rule override rates. `count` on Report: a report may be counted in such statistics, never
+    // opened, and only within klarering and need-to-know (the compartment rule below covers it).
+    can('read', 'RuleStats');
+    can('count', 'Report', readable);
+  }
+  if (roles.has('fagansvarlig') || roles.has('admin')) {
+    // The assessment rule set in force: its version, and reloading it from its file.
+    can('read', 'RuleSet');
+    can('update', 'RuleSet');
+  }
   if (roles.has('revisor')) {
     can('read', 'AuditLog');
     can('read', 'Journal');
@@ -100,7 +111,7 @@ export function defineAbilityFor(user: User, context: AbilityContext = {}): AppA
   // A grant lifts this for reading the granted reports only.
   const outsideCompartments = { compartments: { $elemMatch: { $nin: user.compartments } } };
   cannot('read', 'Report', granted.length > 0 ? { ...outsideCompartments, id: { $nin: granted } } : outsideCompartments);
-  for (const action of ['assess', 'register', 'change-marking', 'update', 'dispose'] as const) cannot(action, 'Report', outsideCompartments);
+  for (const action of ['assess', 'register', 'change-marking', 'update', 'dispose', 'count'] as const) cannot(action, 'Report', outsideCompartments);
   return build();
 }
 

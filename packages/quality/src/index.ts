@@ -7,3 +7,5 @@ export type { DqEvaluation, DqFinding, DqRuleOutcome } from './evaluate-report';
 export { DqAggregator, evaluateBatch, UNREGISTERED_KEY, NO_CATEGORY_KEY } from './batch-evaluator';
 export type { BatchOptions, DqGroupSummary, DqRuleSummary, DqSummary } from './batch-evaluator';
 export { isoWeekOf, isoWeekOfDate } from './iso-week';
+export { SLA_BREACH_STAGES, slaBreachesOf, slaRulesOf } from './sla-breaches';
+export type { SlaBreach, SlaBreachStage, SlaRule, SlaTable } from './sla-breaches';

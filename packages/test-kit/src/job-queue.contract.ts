@@ -134,6 +134,42 @@ export function describeJobQueueContract(name: string, makeQueue: MakeJobQueue):
       expect(await subject.enqueue(NAME, 'job-1', {})).toEqual({ added: false });
     });
 
+    it('tells onFailed of every failed delivery once the failure is recorded, and never of a success', async () => {
+      const { subject } = await setUp({ maxAttempts: 3 });
+      const told: Array<{ id: string; attempt: number; message: string; recorded: string | undefined; state: string | undefined }> = [];
+      const checks: Array<Promise<void>> = [];
+      const consumer = subject.process(
+        NAME,
+        async (job) => {
+          if (job.payload['fail'] === true) throw new Error(`feil på forsøk ${job.attempt}`);
+        },
+        {
+          onFailed: (job, error) => {
+            // What a live view would do when told: read the job back. The failure must be there.
+            checks.push(
+              subject.get(job.id).then((view) => {
+                told.push({ id: job.id, attempt: job.attempt, message: (error as Error).message, recorded: view?.lastError, state: view?.state });
+              }),
+            );
+          },
+        },
+      );
+      consumers.push(consumer);
+      await subject.enqueue(NAME, 'fine', { fail: false });
+      await subject.enqueue(NAME, 'broken', { fail: true });
+      await waitFor(async () => (await stateOf(subject, 'broken')) === 'dead' && (await stateOf(subject, 'fine')) === 'completed', { description: 'both done' });
+      await waitFor(async () => told.length === 3, { description: 'three failures told' });
+      await Promise.all(checks);
+      expect(told.map((t) => [t.id, t.attempt, t.message])).toEqual([
+        ['broken', 1, 'feil på forsøk 1'],
+        ['broken', 2, 'feil på forsøk 2'],
+        ['broken', 3, 'feil på forsøk 3'],
+      ]);
+      // Recorded before the call: this failure, or (if the retry already ran) a later one — never none.
+      for (const t of told) expect(Number(/feil på forsøk (\d)/.exec(t.recorded ?? '')?.[1])).toBeGreaterThanOrEqual(t.attempt);
+      expect(told[2]?.state).toBe('dead');
+    });
+
     it('replays a dead job from attempt 1 and refuses to replay anything that is not dead', async () => {
       const { subject } = await setUp({ maxAttempts: 1 });
       let broken = true;
@@ -285,6 +321,32 @@ export function describeJobQueueContract(name: string, makeQueue: MakeJobQueue):
       await waitFor(async () => (await subject.counts()).completed === 5, { description: 'all completed' });
       expect(closedSeen).toEqual([]);
       expect(openSeen.sort()).toEqual(['job-0', 'job-1', 'job-2', 'job-3', 'job-4']);
+    });
+
+    it('counts each completed job once in the latency histogram, from enqueue to completion, shared with another instance', async () => {
+      const { subject, openPeer } = await setUp({ maxAttempts: 2 });
+      const before = Date.now();
+      const gate = createGate();
+      consume(subject, async (job) => {
+        if (job.id === 'dead') throw new Error('feiler alltid');
+        if (job.id === 'retried' && job.attempt === 1) throw new Error('midlertidig feil');
+        if (job.id === 'held') await gate.promise;
+      }, 4);
+      for (const id of ['quick', 'retried', 'held', 'dead']) await subject.enqueue(NAME, id, {});
+      await waitFor(async () => (await stateOf(subject, 'dead')) === 'dead', { description: 'the dead job' });
+      // The held job waits at least this long between enqueue and completion (a lower bound, not a speed).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      gate.open();
+      const histogram = async (queue: JobQueue) => (await queue.latency()).find((latency) => latency.name === NAME);
+      await waitFor(async () => (await histogram(subject))?.count === 3, { description: 'three completions counted' });
+      const latency = (await histogram(subject))!;
+      const elapsed = Date.now() - before;
+      // Completed jobs only (not the dead one), each once, however many attempts it took.
+      expect(latency.count).toBe(3);
+      expect(latency.buckets.reduce((sum, n) => sum + n, 0)).toBe(3);
+      expect(latency.sumMs).toBeGreaterThanOrEqual(300);
+      expect(latency.sumMs).toBeLessThanOrEqual(3 * elapsed);
+      expect(await histogram(await openPeer())).toEqual(latency);
     });
 
     it('lists jobs by state up to the limit, and shares them with another instance', async () => {

@@ -58,6 +58,18 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       expect(await fixture.quality.reportPage({ kind: 'none' }, { limit: 10 })).toEqual([]);
     });
 
+    it('pages through the reports received in a time window', async () => {
+      const early = aReport({ id: `q-ea-${Math.random().toString(36).slice(2, 8)}`, receivedAt: '2025-01-01T10:00:00.000Z' });
+      const late = aReport({ id: `q-la-${Math.random().toString(36).slice(2, 8)}`, receivedAt: '2025-01-02T10:00:00.000Z' });
+      for (const report of [early, late]) await fixture.reports.receive(report, aJournalDraft());
+      const window = (receivedFrom: string, receivedBefore: string) =>
+        fixture.quality.reportPage(upTo('KONFIDENSIELT'), { receivedFrom, receivedBefore, limit: 10 }).then((page) => page.map((r) => r.id));
+      expect(await window('2025-01-01T00:00:00.000Z', '2025-01-03T00:00:00.000Z')).toEqual([early.id, late.id].sort());
+      // From is inclusive, before is exclusive.
+      expect(await window('2025-01-02T10:00:00.000Z', '2025-01-03T00:00:00.000Z')).toEqual([late.id]);
+      expect(await window('2025-01-01T00:00:00.000Z', '2025-01-02T10:00:00.000Z')).toEqual([early.id]);
+    });
+
     it('stores the latest evaluation per report and filters findings, only for reports access allows', async () => {
       await fixture.quality.saveEvaluations('run-1', '2026-03-03T10:00:00.000Z', ids.map((id) => ({ reportId: id, evaluation: evaluation(50, ['a', 'warning']) })));
       await fixture.quality.saveEvaluations('run-2', '2026-03-04T10:00:00.000Z', [
@@ -75,6 +87,31 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       expect(byRule.items).toHaveLength(2);
       expect(await fixture.quality.resultFor(ids[0]!, upTo('BEGRENSET'))).toMatchObject({ runId: 'run-2', score: 0, findings: [{ ruleId: 'b' }, { ruleId: 'a' }] });
       expect(await fixture.quality.resultFor(ids[4]!, upTo('BEGRENSET'))).toBeUndefined();
+    });
+
+    it('decides access to findings by the report as it is now, compartments included', async () => {
+      const report = aReport({ id: `q-zz-${Math.random().toString(36).slice(2, 8)}` });
+      await fixture.reports.receive(report, aJournalDraft());
+      const registered = await fixture.reports.register(aRegistrationCommand(report, { gradering: 'BEGRENSET' }));
+      await fixture.quality.saveEvaluations('run-3', '2026-03-05T10:00:00.000Z', [{ reportId: report.id, evaluation: evaluation(0, ['c', 'warning']) }]);
+      // Need-to-know: a user without compartments may not read a report that has any.
+      const withoutCompartments: AccessCondition = {
+        kind: 'and',
+        conditions: [upTo('KONFIDENSIELT'), { kind: 'not', condition: { kind: 'hasElementOutside', field: 'compartments', values: [] } }],
+      };
+      const visible = async () => (await fixture.quality.findings(withoutCompartments, { ruleId: 'c', limit: 10, offset: 0 })).items.map((f) => f.reportId);
+      expect(await visible()).toEqual([report.id]);
+      // The report moves into a compartment after the run: its findings and result are hidden at once.
+      await fixture.reports.applyChange({
+        reportId: report.id,
+        expectedVersion: registered.version,
+        set: { compartments: ['kontraetterretning'] },
+        journal: aJournalDraft({ action: 'report.corrected' }),
+      });
+      expect(await visible()).toEqual([]);
+      expect(await fixture.quality.findings(withoutCompartments, { ruleId: 'c', limit: 10, offset: 0 })).toEqual({ total: 0, items: [] });
+      expect(await fixture.quality.resultFor(report.id, withoutCompartments)).toBeUndefined();
+      expect(await fixture.quality.resultFor(report.id, upTo('KONFIDENSIELT'))).toMatchObject({ runId: 'run-3' });
     });
 
     it('returns the latest run', async () => {

@@ -6,6 +6,8 @@ import { describeReportStoreChanges } from './report-store-changes.contract';
 import { describeReportStoreJournalAndOutbox } from './report-store-journal.contract';
 import { describeReportStoreVersions } from './report-store-versions.contract';
 import { describeReportStoreRetention } from './report-store-retention.contract';
+import { describeReportStoreSeenBefore } from './report-store-seen-before.contract';
+import { describeReportStoreHandoverNotes } from './report-store-handover.contract';
 import { EVERYTHING, received, type ReportStoreFactory, useReportStore } from './report-store.fixture';
 
 /**
@@ -22,6 +24,8 @@ export function describeReportStoreContract(name: string, makeStore: ReportStore
     describeReportStoreJournalAndOutbox(makeStore);
     describeReportStoreVersions(makeStore);
     describeReportStoreRetention(makeStore);
+    describeReportStoreSeenBefore(makeStore);
+    describeReportStoreHandoverNotes(makeStore);
   });
 }
 

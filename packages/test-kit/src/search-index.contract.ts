@@ -201,6 +201,20 @@ export function describeSearchIndexContract(name: string, makeIndex: MakeSearchI
       expect(await search(' !!! ... ')).toEqual({ total: 0, hits: [] });
     });
 
+    it('counts only reports registered after an instant (new matches of a saved search), under the same access rule', async () => {
+      const old = aSearchDocument({ body: 'nytt ord', registeredAt: '2026-03-01T10:00:00.000Z' });
+      const atTheInstant = aSearchDocument({ body: 'nytt ord', registeredAt: '2026-03-02T10:00:00.000Z' });
+      const newer = aSearchDocument({ body: 'nytt ord', registeredAt: '2026-03-02T10:00:00.001Z' });
+      const newerSecret = aSearchDocument({ body: 'nytt ord', registeredAt: '2026-03-03T10:00:00.000Z', gradering: 'HEMMELIG' });
+      await index.upsert([old, atTheInstant, newer, newerSecret]);
+      const after = { registeredAfter: '2026-03-02T10:00:00.000Z' };
+      expect(await idsFor('nytt', after)).toEqual([newer.id, newerSecret.id].sort());
+      expect((await search('nytt', { ...after, limit: 0 })).total).toBe(2);
+      const access = reportAccessCondition(defineAbilityFor(aUserWith({ klarering: 'KONFIDENSIELT', compartments: [] })));
+      expect(await search('nytt', { ...after, access, limit: 0 })).toMatchObject({ total: 1, hits: [] });
+      expect((await search('nytt', { registeredAfter: '2026-03-04T00:00:00.000Z' })).total).toBe(0);
+    });
+
     it('hides reports above the klarering or outside the compartments, from hits and from the total', async () => {
       const open = aSearchDocument({ body: 'felles ord' });
       const secret = aSearchDocument({ body: 'felles ord', gradering: 'HEMMELIG' });

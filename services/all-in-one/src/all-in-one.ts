@@ -25,7 +25,7 @@ export const DEFAULT_WEB_ROOT = path.resolve(__dirname, '..', '..', 'web', 'dist
 
 /** The embedded profile in one process: API, worker and indexer over one data directory. */
 export async function startAllInOne(config: Config, logger: Logger, options: AllInOneOptions = {}): Promise<AllInOne> {
-  const core = await openCoreDeps(config, logger, options);
+  const core = await openCoreDeps(config, logger, { fastHashing: options.fastHashing ?? false, watchRuleSet: true });
   const demo = config.MOTTAK_DEMO_SEED ? await seedDemo(core.deps) : { created: false };
   const worker = startWorker(core.deps, {
     concurrency: config.MOTTAK_WORKER_CONCURRENCY,

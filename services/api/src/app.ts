@@ -3,7 +3,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { CoreDeps } from '@mottak/core';
+import { attachmentLimitOf, type CoreDeps } from '@mottak/core';
 import { DomainError } from '@mottak/domain';
 import type { Logger } from '@mottak/runtime';
 import { jsonNestingDepth } from './json-depth';
@@ -13,6 +13,7 @@ import { resolvePrincipal } from './principal.middleware';
 import { errorHandler, HttpProblem, problem, sendProblem } from './problem';
 import { type InvalidBody, parsePart, type RouteResult, type RouteSpec } from './route';
 import { accessRoutes } from './routes/access.routes';
+import { attachmentRoutes } from './routes/attachments.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -24,10 +25,14 @@ import { journalRoutes } from './routes/journal.routes';
 import { lifeCycleRoutes } from './routes/life-cycle.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { searchRoutes } from './routes/search.routes';
+import { savedSearchRoutes } from './routes/saved-searches.routes';
+import { handoverRoutes } from './routes/handover.routes';
 import { slaRoutes } from './routes/sla.routes';
 import { qualityRoutes } from './routes/quality.routes';
+import { reviewRoutes } from './routes/review.routes';
 import { exportRoutes } from './routes/exports.routes';
 import { retentionRoutes } from './routes/retention.routes';
+import { rulesAndSourcesRoutes } from './routes/rules-and-sources.routes';
 import { tipFormRoutes, tooManyTipsResult } from './routes/tip-form.routes';
 import { TIP_FORM_PATH } from './tip-form/tip-form.html';
 import { hasWebBuild, serveWebApp } from './web-app';
@@ -61,10 +66,13 @@ export function allRoutes(
     ...metricsRoutes(deps, counters),
     ...authRoutes(deps),
     ...reportRoutes(deps),
+    ...attachmentRoutes(deps),
     ...lifeCycleRoutes(deps),
     ...journalRoutes(deps),
     ...caseRoutes(deps),
     ...searchRoutes(deps),
+    ...savedSearchRoutes(deps),
+    ...handoverRoutes(deps),
     ...eventRoutes(deps, streams),
     ...slaRoutes(),
     ...adminRoutes(deps),
@@ -72,8 +80,10 @@ export function allRoutes(
     ...accessRoutes(deps),
     ...tipFormRoutes(deps),
     ...qualityRoutes(deps),
+    ...reviewRoutes(deps),
     ...exportRoutes(deps),
     ...retentionRoutes(deps),
+    ...rulesAndSourcesRoutes(deps),
   ];
 }
 
@@ -108,18 +118,38 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
       },
     }),
   );
-  app.use(
+  const jsonLengths = new WeakMap<Request, number>();
+  const jsonParser = (limit: number) =>
     express.json({
-      limit: options.bodyLimitBytes,
+      limit,
       strict: true,
       type: ['application/json', 'application/*+json'],
       verify: (req, _res, buffer) => {
         if (jsonNestingDepth(buffer, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
           throw new HttpProblem(400, 'JSON_TOO_DEEP', `JSON er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer`);
         }
+        jsonLengths.set(req as Request, buffer.length);
       },
-    }),
-  );
+    });
+  // Routes that take attachments may be larger by one attachment in base64 (4 bytes per 3); the
+  // rest of such a body is held to the ordinary limit (checked once parsed, below).
+  const attachmentLimit = attachmentLimitOf(deps);
+  const largeBodyLimit = options.bodyLimitBytes + Math.ceil((attachmentLimit * 4) / 3) + 1024;
+  const ordinaryJson = jsonParser(options.bodyLimitBytes);
+  const largeJson = jsonParser(largeBodyLimit);
+  // Filled once the routes are built below; only read per request.
+  const largeBodyPaths = new Set<string>();
+  app.use((req, res, next) => {
+    if (!largeBodyPaths.has(`${req.method} ${req.path}`)) return ordinaryJson(req, res, next);
+    largeJson(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      const length = jsonLengths.get(req);
+      if (length !== undefined && length - base64AttachmentLength(req.body) > options.bodyLimitBytes) {
+        return next(new HttpProblem(413, 'PAYLOAD_TOO_LARGE', 'Forespørselen er større enn grensen'));
+      }
+      next();
+    });
+  });
 
   const counters = new HttpCounters();
   app.use((_req, res, next) => {
@@ -130,6 +160,7 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
   // listen()'s close ends the event streams before waiting for open requests.
   onServerClose(app, () => streams.closeAll());
   const routes = allRoutes(deps, options.readiness, counters, streams);
+  for (const route of routes) if (route.largeBody) largeBodyPaths.add(`${route.method.toUpperCase()} ${route.path}`);
   const openApi = buildOpenApiDocument([
     ...routes,
     { method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', summary: 'Dette dokumentet (OpenAPI 3.1)', tag: 'Drift', auth: 'none', responses: { 200: { description: 'OpenAPI document' } }, handler: async () => ({ status: 200 }) },
@@ -166,6 +197,7 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
     const middlewares = [];
     if (route.operationId === 'login') middlewares.push(loginLimiter);
     if (route.bodyType === 'form') middlewares.push(formParser);
+    if (route.bodyType === 'raw') middlewares.push(express.raw({ type: route.rawMediaTypes ?? ['application/octet-stream'], limit: attachmentLimit }));
     if (route.auth !== 'none') middlewares.push(principal);
     if (route.operationId === 'receiveReport' || route.operationId === 'submitTipForm') middlewares.push(tipLimiter);
     app[route.method](route.path, ...middlewares, routeHandler(route));
@@ -184,6 +216,16 @@ export function createApp(deps: CoreDeps, options: ApiOptions): Express {
   return app;
 }
 
+/** Characters of base64 attachment content in a parsed JSON body (`attachments[].contentBase64`). */
+function base64AttachmentLength(body: unknown): number {
+  const attachments = (body as { attachments?: unknown } | undefined)?.attachments;
+  if (!Array.isArray(attachments)) return 0;
+  return attachments.reduce((sum: number, attachment: unknown) => {
+    const content = (attachment as { contentBase64?: unknown } | null)?.contentBase64;
+    return sum + (typeof content === 'string' ? content.length : 0);
+  }, 0);
+}
+
 function routeHandler(route: RouteSpec<never, never, never>) {
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
     const principal = req.principal ?? { kind: 'public' as const };
@@ -195,6 +237,9 @@ function routeHandler(route: RouteSpec<never, never, never>) {
       if (!req.is(form ? ['application/x-www-form-urlencoded'] : ['application/json', 'application/*+json'])) {
         throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Innholdet må være ${form ? 'application/x-www-form-urlencoded' : 'application/json'}`);
       }
+    }
+    if (route.bodyType === 'raw' && route.rawMediaTypes && !req.is(route.rawMediaTypes)) {
+      throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Innholdet må være ${route.rawMediaTypes.join(' eller ')}`);
     }
     const params = parsePart(route.params, req.params, 'params');
     const query = parsePart(route.query, req.query, 'query');
@@ -215,7 +260,8 @@ function routeHandler(route: RouteSpec<never, never, never>) {
 function sendResult(res: Response, result: RouteResult): void {
   if (result.streamed) return;
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-  if (result.html !== undefined) res.status(result.status).type('html').send(result.html);
+  if (result.binary !== undefined) res.status(result.status).end(result.binary);
+  else if (result.html !== undefined) res.status(result.status).type('html').send(result.html);
   else if (result.text !== undefined) res.status(result.status).send(result.text);
   else if (result.body === undefined) res.status(result.status).end();
   else res.status(result.status).json(result.body);

@@ -9,7 +9,7 @@ import { listen } from './listen';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'mottak-api');
-  const core = await openCoreDeps(config, logger);
+  const core = await openCoreDeps(config, logger, { watchRuleSet: true });
   const shutdown = onShutdown(logger);
   shutdown.register('engines', () => core.close());
   // The browser app's build (services/web/dist), served at / when it has been built.

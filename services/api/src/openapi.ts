@@ -39,6 +39,12 @@ function requestContentType(route: RouteSpec<unknown, unknown, unknown>): string
   return route.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
 }
 
+/** A raw body: each accepted media type as bytes. */
+function rawRequestBody(route: RouteSpec<unknown, unknown, unknown>): Record<string, unknown> {
+  const content = Object.fromEntries((route.rawMediaTypes ?? ['application/octet-stream']).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+  return { requestBody: { required: true, content } };
+}
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(routes: Array<RouteSpec<unknown, unknown, unknown>>): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -49,6 +55,7 @@ export function buildOpenApiDocument(routes: Array<RouteSpec<unknown, unknown, u
       responses[status] = {
         description: response.description,
         ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } } : {}),
+        ...(response.binary ? { content: { [response.contentType ?? 'application/octet-stream']: { schema: { type: 'string', format: 'binary' } } } } : {}),
       };
     }
     responses.default = { description: 'Feil (RFC 9457)', content: { 'application/problem+json': { schema: jsonSchema(problemSchema, 'output') } } };
@@ -61,6 +68,7 @@ export function buildOpenApiDocument(routes: Array<RouteSpec<unknown, unknown, u
         ...(route.auth === 'user' ? { security: [{ bearer: [] }] } : route.auth === 'intake' ? { security: [{}, { bearer: [] }, { partnerKey: [] }] } : {}),
         parameters: parameters(route),
         ...(route.body ? { requestBody: { required: true, content: { [requestContentType(route)]: { schema: jsonSchema(route.body, 'input') } } } } : {}),
+        ...(route.bodyType === 'raw' ? rawRequestBody(route) : {}),
         responses,
       },
     };

@@ -29,6 +29,8 @@ export interface RouteResult {
   html?: string;
   /** Sent as plain text (Prometheus metrics); set Content-Type in `headers` for a specific format. */
   text?: string;
+  /** Bytes sent as they are (a downloaded file); set Content-Type and Content-Disposition in `headers`. */
+  binary?: Buffer;
   headers?: Record<string, string>;
   /** The handler wrote the response itself (an event stream); nothing more is sent. */
   streamed?: true;
@@ -56,7 +58,14 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * How the body is sent: `json` (default) or `form` (`application/x-www-form-urlencoded`, an
    * HTML form that works without JavaScript).
    */
-  bodyType?: 'json' | 'form';
+  bodyType?: 'json' | 'form' | 'raw';
+  /** For `raw` bodies (bytes): the media types accepted (anything else is 415), as the OpenAPI document lists them. */
+  rawMediaTypes?: string[];
+  /**
+   * The body may be as large as an attachment (MOTTAK_ATTACHMENT_LIMIT_BYTES) rather than an
+   * ordinary request: JSON intake with base64 attachments, an uploaded .eml. Paths without parameters only.
+   */
+  largeBody?: boolean;
   /**
    * Answers a body that failed `body` instead of the usual 400 problem (an HTML form re-renders
    * itself with the field errors). `fields` are the body paths, e.g. `title`, `reporterContact.email`.
@@ -64,7 +73,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   invalidBody?(ctx: Omit<RouteContext<P, Q, B>, 'body'> & { raw: unknown }, errors: InvalidBody): Promise<RouteResult>;
   /** Extra request headers worth documenting (e.g. Idempotency-Key). */
   headers?: Array<{ name: string; description: string; required?: boolean }>;
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string; binary?: boolean }>;
   handler(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
 }
 

@@ -6,6 +6,7 @@ import { type CliCommand, type CommandRunner, reportExpectedError } from './comm
 import { auditCheckpointCommand, auditVerifyCommand } from './audit.command';
 import { demoSeedCommand } from './demo-seed.command';
 import { importCommand } from './import.command';
+import { importEmlCommand } from './import-eml.command';
 import { indexRebuildCommand } from './index-rebuild.command';
 import { journalVerifyCommand } from './journal-verify.command';
 import { usersAddCommand, usersListCommand } from './users.command';
@@ -13,6 +14,7 @@ import { usersAddCommand, usersListCommand } from './users.command';
 /** Every command, in the order `help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
+  importEmlCommand,
   journalVerifyCommand,
   auditVerifyCommand,
   auditCheckpointCommand,

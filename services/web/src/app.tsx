@@ -12,9 +12,11 @@ import { TriagePage } from './triage/triage.page';
 
 // The triage desk is in the first bundle (initial load ≤ 1 s); the other screens load on demand.
 const NewReportPage = lazy(() => import('./intake/new-report.page'));
+const HandoverPage = lazy(() => import('./triage/handover.page'));
 const SearchPage = lazy(() => import('./search/search.page'));
 const ReportPage = lazy(() => import('./report/report.page'));
 const SupervisorPage = lazy(() => import('./supervisor/supervisor.page'));
+const QualityPage = lazy(() => import('./quality/quality.page'));
 const AuditPage = lazy(() => import('./audit/audit.page'));
 const AdminPage = lazy(() => import('./admin/admin.page'));
 const AccessPage = lazy(() => import('./access/access.page'));
@@ -59,10 +61,12 @@ export function App() {
                 <Route index element={<Home />} />
                 <Route path="mottak" element={<RequireRole roles={['koordinator', 'fagansvarlig']}><TriagePage /></RequireRole>} />
                 <Route path="mottak/ny" element={<RequireRole roles={['koordinator', 'fagansvarlig']}><NewReportPage /></RequireRole>} />
+                <Route path="mottak/overlevering" element={<RequireRole roles={['koordinator', 'fagansvarlig']}><HandoverPage /></RequireRole>} />
                 <Route path="sok" element={<RequireRole roles={READERS}><SearchPage /></RequireRole>} />
                 <Route path="rapport/:id" element={<RequireRole roles={READERS}><ReportPage /></RequireRole>} />
                 <Route path="tilgang" element={<RequireRole roles={READERS}><AccessPage /></RequireRole>} />
                 <Route path="fagansvarlig" element={<RequireRole roles={['fagansvarlig', 'admin']}><SupervisorPage /></RequireRole>} />
+                <Route path="datakvalitet" element={<RequireRole roles={['fagansvarlig']}><QualityPage /></RequireRole>} />
                 <Route path="revisjon" element={<RequireRole roles={['revisor']}><AuditPage /></RequireRole>} />
                 <Route path="admin" element={<RequireRole roles={['admin']}><AdminPage /></RequireRole>} />
                 <Route path="*" element={<Home />} />

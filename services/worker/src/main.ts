@@ -8,7 +8,8 @@ import { startWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'mottak-worker');
-  const core = await openCoreDeps(config, logger);
+  // Follows the rule-set file: every worker process converges on the version the file holds.
+  const core = await openCoreDeps(config, logger, { watchRuleSet: true });
   const shutdown = onShutdown(logger);
   shutdown.register('engines', () => core.close());
   const worker = startWorker(core.deps, {

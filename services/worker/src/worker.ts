@@ -1,4 +1,4 @@
-import { ASSESS_JOB, assessReport, type CoreDeps, reconcileReceived } from '@mottak/core';
+import { announceAssessmentFailure, ASSESS_JOB, assessReport, type CoreDeps, reconcileReceived } from '@mottak/core';
 import type { Logger } from '@mottak/runtime';
 
 export interface WorkerOptions {
@@ -27,7 +27,16 @@ export function startWorker(deps: CoreDeps, options: WorkerOptions): RunningWork
       const report = await assessReport(deps, reportId);
       logger.debug({ reportId, attempt: job.attempt, ms: Date.now() - started, status: report?.status }, 'vurdert');
     },
-    { concurrency: options.concurrency },
+    {
+      concurrency: options.concurrency,
+      // A failed attempt changes what coordinators must see (the row says it failed, or stopped):
+      // the live queue hears of it like of a change, and re-reads the report's progress.
+      onFailed: (job, error) => {
+        const reportId = String(job.payload.reportId);
+        logger.warn({ reportId, attempt: job.attempt, err: error }, 'førstehåndsvurderingen feilet');
+        void announceAssessmentFailure(deps, reportId).catch((cause: unknown) => logger.error({ err: cause, reportId }, 'kunne ikke varsle om feilet vurdering'));
+      },
+    },
   );
 
   let reconciling = false;

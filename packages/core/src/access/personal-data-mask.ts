@@ -70,8 +70,10 @@ export interface MaskedReportMarker {
  */
 export function maskReport<T extends Report>(report: T): T & MaskedReportMarker {
   const { reporterContact: _hidden, ...rest } = report;
+  // Source keys are pseudonyms of the reporter's contact details: a masked reader gets neither.
+  const { sourceKeys: _sourceKeys, ...unmaskedAssessment } = report.assessment ?? {};
   const assessment = report.assessment && {
-    ...report.assessment,
+    ...(unmaskedAssessment as NonNullable<Report['assessment']>),
     entities: report.assessment.entities.map((entity) =>
       PERSONAL_ENTITY_TYPES.has(entity.type as EntityType) ? { ...entity, value: maskLabel(entity.type), raw: maskLabel(entity.type) } : entity,
     ),
@@ -89,6 +91,10 @@ export function maskReport<T extends Report>(report: T): T & MaskedReportMarker 
     title: maskPersonalData(report.title),
     body: maskPersonalData(report.body),
     ...(assessment ? { assessment } : {}),
+    // A file name can name a person too («Anmeldelse Ola Nordmann 010190 12345.pdf»).
+    ...(report.attachments ? { attachments: report.attachments.map((a) => ({ ...a, filename: maskPersonalData(a.filename) })) } : {}),
+    // Handover notes are content: «ringte 922 33 444, venter på svar» names a person as surely as the body.
+    ...(report.handoverNotes ? { handoverNotes: report.handoverNotes.map((note) => ({ ...note, text: maskPersonalData(note.text) })) } : {}),
     personalDataMasked: true,
   };
 }

@@ -22,6 +22,39 @@ export interface JobView extends Job {
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/** Upper bounds in ms of the job-latency histogram's buckets; one more bucket holds everything slower. */
+export const JOB_LATENCY_BUCKETS_MS = [100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 300_000, 900_000, 3_600_000] as const;
+
+/** The bucket a job's latency falls in: the first bound it does not exceed, or the last (unbounded) bucket. */
+export function jobLatencyBucket(latencyMs: number): number {
+  const index = JOB_LATENCY_BUCKETS_MS.findIndex((bound) => latencyMs <= bound);
+  return index === -1 ? JOB_LATENCY_BUCKETS_MS.length : index;
+}
+
+/**
+ * Time from enqueue to completion of the completed jobs of one name, counted by every process
+ * that completes them, since the queue's engine began counting (a Prometheus-style histogram).
+ * Retries and waiting count: it is what a report waits, not what a handler runs.
+ */
+export interface JobLatency {
+  name: string;
+  /** Completed jobs per bucket (not cumulative): `buckets[i]` within JOB_LATENCY_BUCKETS_MS[i]; the last beyond every bound. */
+  buckets: number[];
+  count: number;
+  sumMs: number;
+}
+
+/** Options of one consumer. */
+export interface ProcessOptions {
+  concurrency?: number;
+  /**
+   * Told of every failed delivery once the queue has recorded it (the retry is scheduled or the
+   * job dead-lettered, so `get(job.id)` shows the failure): live views can show it at once.
+   * Must not throw; a throw is ignored.
+   */
+  onFailed?: (job: Job, error: unknown) => void;
+}
+
 export interface JobConsumer {
   /** Stops taking new jobs; waits for in-flight jobs to finish, or returns them to the queue after `graceMs`. */
   close(graceMs?: number): Promise<void>;
@@ -35,10 +68,12 @@ export interface JobConsumer {
  */
 export interface JobQueue {
   enqueue(name: string, jobId: string, payload: JobPayload): Promise<{ added: boolean }>;
-  process(name: string, handler: JobHandler, options?: { concurrency?: number }): JobConsumer;
+  process(name: string, handler: JobHandler, options?: ProcessOptions): JobConsumer;
   get(jobId: string): Promise<JobView | undefined>;
   list(filter: { state?: JobState; limit: number }): Promise<JobView[]>;
   counts(): Promise<Record<JobState, number>>;
+  /** Time from enqueue to completion per job name (names with no completed job may be absent). */
+  latency(): Promise<JobLatency[]>;
   /** Moves a dead job back to waiting with fresh attempts; false if no such dead job. */
   replay(jobId: string): Promise<boolean>;
   close(): Promise<void>;

@@ -46,6 +46,10 @@ export interface ReportPageQuery {
   statuses?: ReportStatus[];
   /** Only reports with an id greater than this. */
   afterId?: string;
+  /** Only reports received at or after this instant (ISO 8601, UTC). */
+  receivedFrom?: string;
+  /** Only reports received before this instant (ISO 8601, UTC). */
+  receivedBefore?: string;
   limit: number;
 }
 

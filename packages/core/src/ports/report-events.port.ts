@@ -23,7 +23,18 @@ export interface AlertEvent {
   at: string;
 }
 
-export type ReportEvent = ReportChangedEvent | AlertEvent;
+/**
+ * The search index now holds a report as it is (indexed, re-indexed or removed after disposal):
+ * searches may answer differently from now on. For listeners that recount saved searches under
+ * their own user's rights; never passed on to a user as such (it would tell of reports they may not see).
+ */
+export interface ReportIndexedEvent {
+  type: 'report.indexed';
+  reportId: string;
+  at: string;
+}
+
+export type ReportEvent = ReportChangedEvent | AlertEvent | ReportIndexedEvent;
 
 export type ReportEventListener = (event: ReportEvent) => void;
 

@@ -7,6 +7,8 @@ import type {
   Report,
   ReportStatus,
   Skjerming,
+  EntityType,
+  RecordedSourceGrading,
 } from '@mottak/domain';
 import type { AccessCondition } from '@mottak/policies';
 import type { StoredLogRow } from './audit-log.port';
@@ -37,6 +39,8 @@ export interface ReportListQuery {
   statuses?: ReportStatus[];
   /** Only reports linked to this case (sak). */
   caseId?: string;
+  /** Only reports holding at least one shift handover note (the «Overlevering» view). */
+  withHandoverNotes?: boolean;
   limit: number;
   offset: number;
 }
@@ -125,7 +129,52 @@ export interface RegistrationCommand {
   gradering: Gradering;
   compartments: string[];
   skjerming?: Skjerming;
+  /** The coordinator's final Admiralty grading, when given at registration. */
+  sourceGrading?: RecordedSourceGrading;
   journal: JournalDraft;
+}
+
+/** Where "earlier" ends for the seen-before lookups: received before `receivedAt`, or at it with a smaller id. */
+export interface ReceiptCursor {
+  receivedAt: string;
+  id: string;
+}
+
+/** Earlier reports whose SimHash is within `maxDistance` bits of `simhash` (near-duplicates). */
+export interface NearDuplicateQuery {
+  simhash: string;
+  /** Largest Hamming distance (of 64 bits) that counts as near; 0 to MAX_PROBE_DISTANCE (12). */
+  maxDistance: number;
+  /** Only reports received before this one; the report itself is never a match. */
+  before: ReceiptCursor;
+  limit: number;
+}
+
+/** One near-duplicate as a store finds it. */
+export interface NearDuplicateMatch {
+  id: string;
+  /** Hamming distance of the two SimHashes (0 = the same fingerprint). */
+  distance: number;
+  receivedAt: string;
+  journalNumber?: string;
+}
+
+/** Identifiers (type + normalised value) to look up in earlier reports. */
+export interface EntityOverlapQuery {
+  entities: ReadonlyArray<{ type: EntityType; value: string }>;
+  before: ReceiptCursor;
+  /** Journal numbers listed per identifier, most recently registered first. */
+  registeredLimit: number;
+}
+
+/** How many earlier reports hold one identifier, and the journal numbers of the registered ones. */
+export interface EntityOverlapCount {
+  type: EntityType;
+  value: string;
+  count: number;
+  registeredCount: number;
+  /** At most `registeredLimit`, highest journal number first. */
+  registered: Array<{ id: string; journalNumber: string }>;
 }
 
 /**
@@ -141,6 +190,18 @@ export interface ReportStore {
   list(access: AccessCondition, query: ReportListQuery): Promise<{ total: number; items: Report[] }>;
   /** Ids of other reports with this content hash that `access` allows, oldest first. */
   findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]>;
+  /**
+   * Earlier reports `access` allows whose SimHash is within `query.maxDistance` bits, closest first
+   * (then oldest). An indexed lookup of band keys (simhashProbeBands), re-ranked by exact distance;
+   * disposed reports never match (their fingerprint is gone).
+   */
+  findNearDuplicates(query: NearDuplicateQuery, access: AccessCondition): Promise<NearDuplicateMatch[]>;
+  /**
+   * For each identifier (in query order, each once), how many earlier reports `access` allows hold it,
+   * from an index of (type, normalised value); only identifiers found at least once. Disposed
+   * reports hold none.
+   */
+  findEntityOverlaps(query: EntityOverlapQuery, access: AccessCondition): Promise<EntityOverlapCount[]>;
   /**
    * The stored versions of a report, oldest first, the current one last: every version a change
    * superseded is kept as a snapshot (corrections never destroy the earlier text). Only versions

@@ -62,6 +62,8 @@ export interface SearchQuery {
   access: AccessCondition;
   /** Narrows hits, total and facets alike. */
   filters?: SearchFilters;
+  /** Only reports registered after this ISO instant (exclusive): the new matches of a saved search. */
+  registeredAfter?: string;
   /** Count facets too, in the same access-filtered query as the hits. */
   facets?: boolean;
   limit: number;

@@ -1,7 +1,8 @@
-import { assessContent } from '@mottak/assessment';
+import { assessContent, sourceKeysOf } from '@mottak/assessment';
 import { type Assessment, isDomainError, type Report } from '@mottak/domain';
 import type { CoreDeps } from '../deps';
 import { SYSTEM_ACTOR } from '../principal';
+import { extractReportAttachments } from './extract-attachments.use-case';
 
 const EVERYTHING = { kind: 'all' } as const;
 
@@ -15,7 +16,9 @@ export async function assessReport(deps: CoreDeps, reportId: string): Promise<Re
   if (!report || report.status !== 'mottatt') return report;
 
   const ruleSet = deps.ruleSet();
-  const result = assessContent({ title: report.title, body: report.body, channel: report.channel }, ruleSet);
+  // Attachment text first (stored content, extracted here in the worker, never in the request).
+  const extraction = await extractReportAttachments(deps, report);
+  const result = assessContent({ title: report.title, body: report.body, channel: report.channel, attachments: extraction.texts }, ruleSet);
   // Duplicates are found among all earlier reports; who may see them is decided when they are shown.
   const duplicateOf = await deps.store.findIdsByContentHash(result.contentHash, report.id, EVERYTHING);
   const now = deps.clock.now().toISOString();
@@ -32,12 +35,14 @@ export async function assessReport(deps: CoreDeps, reportId: string): Promise<Re
     possibleIdentifiers: result.possibleIdentifiers,
     language: result.language,
     simhash: result.simhash,
+    // Who stands behind the report, as pseudonymous keys: its source's history is found by them.
+    sourceKeys: sourceKeysOf(report),
   };
   try {
     const assessed = await deps.store.applyChange({
     reportId: report.id,
     expectedVersion: report.version,
-    set: { status: 'vurdert', assessment },
+    set: { status: 'vurdert', assessment, ...(extraction.attachments ? { attachments: extraction.attachments } : {}) },
     journal: {
       at: now,
       actor: SYSTEM_ACTOR,

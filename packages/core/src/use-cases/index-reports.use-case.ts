@@ -2,6 +2,7 @@ import { identifierValues } from '@mottak/assessment';
 import { REGISTERED_STATUSES, type Report } from '@mottak/domain';
 import type { CoreDeps } from '../deps';
 import type { SearchDocument } from '../ports';
+import { attachmentSearchText } from './extract-attachments.use-case';
 
 const EVERYTHING = { kind: 'all' } as const;
 
@@ -27,10 +28,11 @@ export async function indexPendingReports(
   // A disposed report leaves the index altogether (kassasjon), not just its text.
   const disposed: string[] = [];
   const fetched = await Promise.all(entries.map((entry) => deps.store.get(entry.reportId, EVERYTHING)));
+  const attachmentTexts = await Promise.all(fetched.map((report) => (report?.registration && !report.disposal ? attachmentSearchText(deps, report) : '')));
   entries.forEach((entry, i) => {
     const report = fetched[i];
     if (report?.disposal) disposed.push(report.id);
-    const document = report ? toSearchDocument(report) : undefined;
+    const document = report ? toSearchDocument(report, attachmentTexts[i]) : undefined;
     if (document && report) {
       documents.push(document);
       reports.push(report);
@@ -49,18 +51,23 @@ export async function indexPendingReports(
   const at = deps.clock.now().toISOString();
   // Concurrent calls let a store batch them (the SQLite store commits them as one group).
   await Promise.all(reports.map((report) => deps.store.markIndexed(report.id, at)));
+  // Searches may answer differently now: listeners recount saved searches under their own users' rights.
+  for (const id of [...reports.map((report) => report.id), ...disposed]) deps.events.publish({ type: 'report.indexed', reportId: id, at });
   return { indexed: documents.length, failed: 0 };
 }
 
-/** The index document of a registered report; undefined for one that is not (yet) registered, or disposed. */
-export function toSearchDocument(report: Report): SearchDocument | undefined {
+/**
+ * The index document of a registered report; undefined for one that is not (yet) registered, or
+ * disposed. `attachmentText` (text extracted from its attachments) is searched with the body.
+ */
+export function toSearchDocument(report: Report, attachmentText = ''): SearchDocument | undefined {
   if (!report.registration || report.disposal) return undefined;
   const entities = report.assessment?.entities ?? [];
   return {
     id: report.id,
     journalNumber: report.registration.journalNumber,
     title: report.title,
-    body: report.body,
+    body: attachmentText ? `${report.body}\n\n${attachmentText}` : report.body,
     channel: report.channel,
     category: report.registration.category,
     priority: report.registration.priority,
@@ -99,7 +106,8 @@ async function* registeredPages(deps: CoreDeps, options: { pageSize: number; onP
   let seen = 0;
   for (;;) {
     const page = await deps.store.list(EVERYTHING, { statuses: [...REGISTERED_STATUSES], limit: options.pageSize, offset });
-    const documents = page.items.map(toSearchDocument).filter((d): d is SearchDocument => d !== undefined);
+    const texts = await Promise.all(page.items.map((report) => attachmentSearchText(deps, report)));
+    const documents = page.items.map((report, i) => toSearchDocument(report, texts[i])).filter((d): d is SearchDocument => d !== undefined);
     offset += page.items.length;
     seen += documents.length;
     yield documents;

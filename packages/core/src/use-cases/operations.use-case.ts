@@ -1,7 +1,7 @@
 import { type ChainVerification, type ChainedEntry, DomainError, type User } from '@mottak/domain';
 import { defineAbilityFor } from '@mottak/policies';
 import type { CoreDeps } from '../deps';
-import type { AuditQuery, JobState, JobView } from '../ports';
+import type { AuditQuery, JobLatency, JobState, JobView } from '../ports';
 import { actorName } from '../principal';
 
 function requireAbility(user: User, allowed: boolean, message: string): void {
@@ -18,6 +18,12 @@ export async function listJobs(deps: CoreDeps, user: User, state: JobState | und
 export async function jobCounts(deps: CoreDeps, user: User): Promise<Record<JobState, number>> {
   requireAbility(user, defineAbilityFor(user).can('read', 'Job'), 'Ingen tilgang til jobbkøen');
   return deps.queue.counts();
+}
+
+/** Time from enqueue to completion per job name, as histogram buckets (for /metrics). */
+export async function jobLatency(deps: CoreDeps, user: User): Promise<JobLatency[]> {
+  requireAbility(user, defineAbilityFor(user).can('read', 'Job'), 'Ingen tilgang til jobbkøen');
+  return deps.queue.latency();
 }
 
 /** Replays a dead-lettered job (after the cause is fixed); audited. */

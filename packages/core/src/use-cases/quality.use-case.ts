@@ -87,7 +87,7 @@ export async function listQualityFindings(deps: CoreDeps, user: User, query: DqF
 }
 
 /** One CSV field: quoted when needed, and a leading formula character neutralised so spreadsheets show it as text. */
-function csvField(value: string | number | undefined): string {
+export function csvField(value: string | number | undefined): string {
   let text = value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,16 +1,21 @@
-import { type ChainedEntry, DomainError, type Report, type ReportStatus, type User } from '@mottak/domain';
+import { type ChainedEntry, DomainError, type Report, type ReportStatus, type SeenBefore, type User } from '@mottak/domain';
 import { defineBreakGlassAbilityFor, reportAccessCondition } from '@mottak/policies';
 import { maskPersonalData, maskReport, type MaskedReportMarker } from '../access/personal-data-mask';
 import { type ReadAccess, readAccessFor } from '../access/read-access';
+import { type AssessmentProgress, assessmentProgressOf, withAssessmentProgress } from '../assessment-progress';
 import type { CoreDeps } from '../deps';
 import { withContentChangeValues } from '../content-change-values';
 import { actorName } from '../principal';
+import { seenBeforeFor } from './seen-before.use-case';
 
 /**
  * A report as one user may see it: duplicate hints only point at reports that user may also see,
  * and personal data is masked for readers without the personopplysninger need.
  */
 export type ReportView = Report & MaskedReportMarker;
+
+/** One report opened by a user: the view plus what was seen before it (near-duplicates, shared identifiers). */
+export type OpenedReportView = ReportView & SeenBefore & { assessmentProgress?: AssessmentProgress };
 
 /** Applies the reader's field rules to a report they may see. */
 function asSeenBy(readAccess: ReadAccess, report: Report): ReportView {
@@ -21,18 +26,25 @@ function asSeenBy(readAccess: ReadAccess, report: Report): ReportView {
  * Reads one report for a user and audits the read (also when it is hidden or missing, since an
  * attempt to open what one may not see is exactly what auditors look for).
  */
-export async function getReport(deps: CoreDeps, user: User, reportId: string): Promise<ReportView> {
+export async function getReport(deps: CoreDeps, user: User, reportId: string): Promise<OpenedReportView> {
   const readAccess = await readAccessFor(deps, user);
   const report = await deps.store.get(reportId, readAccess.access);
+  // Looked up before the audit entry, so that it names the other reports this read pointed to.
+  const seenBefore = report ? await seenBeforeFor(deps, readAccess, report) : undefined;
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
     actor: actorName({ kind: 'user', user }),
     action: 'report.read',
     subjectId: reportId,
-    details: { outcome: report ? 'shown' : 'not_found', ...(report && readAccess.masked ? { masked: true } : {}) },
+    details: {
+      outcome: report ? 'shown' : 'not_found',
+      ...(report && readAccess.masked ? { masked: true } : {}),
+      ...(seenBefore && seenBefore.nearDuplicates.length > 0 ? { nearDuplicates: seenBefore.nearDuplicates.map((d) => d.id) } : {}),
+    },
   });
-  if (!report) throw new DomainError('REPORT_NOT_FOUND', 'Rapporten finnes ikke');
-  return asSeenBy(readAccess, await withVisibleDuplicates(deps, readAccess, report));
+  if (!report || !seenBefore) throw new DomainError('REPORT_NOT_FOUND', 'Rapporten finnes ikke');
+  const progress = await assessmentProgressOf(deps, report);
+  return { ...asSeenBy(readAccess, await withVisibleDuplicates(deps, readAccess, report)), ...seenBefore, ...(progress ? { assessmentProgress: progress } : {}) };
 }
 
 /** Shortest reason accepted for breaking the glass: a word or two is not a reason. */
@@ -83,7 +95,7 @@ export async function listReports(
     action: 'report.list',
     details: { statuses: query.statuses ?? null, total: result.total, ids: result.items.map((r) => r.id), ...(readAccess.masked ? { masked: true } : {}) },
   });
-  return { total: result.total, items: result.items.map((report) => asSeenBy(readAccess, report)) };
+  return { total: result.total, items: await withAssessmentProgress(deps, result.items.map((report) => asSeenBy(readAccess, report))) };
 }
 
 /** The journal (change history) of one report, for users who may see the report. */

@@ -5,6 +5,8 @@ import {
   type Priority,
   type Report,
   type Skjerming,
+  type SourceGrading,
+  admiraltyCode,
 } from '@mottak/domain';
 import { defineAbilityFor, reportAccessCondition } from '@mottak/policies';
 import type { User } from '@mottak/domain';
@@ -13,6 +15,7 @@ import type { CoreDeps } from '../deps';
 import type { RegistrationCommand } from '../ports';
 import { applyRegistration } from '../registration';
 import { actorName } from '../principal';
+import { recordedGrading } from './source-grading.use-case';
 
 export interface RegistrationInput {
   /** Confirms the suggested priority when absent. */
@@ -22,6 +25,8 @@ export interface RegistrationInput {
   gradering: Gradering;
   compartments?: string[];
   skjerming?: Skjerming;
+  /** The coordinator's final Admiralty grading (source A–F, information 1–6); may also be given later. */
+  sourceGrading?: SourceGrading;
   note?: string;
   /** If given, registration fails with VERSION_CONFLICT when the report changed since it was read. */
   expectedVersion?: number;
@@ -80,6 +85,7 @@ export async function registerReport(deps: CoreDeps, user: User, reportId: strin
     gradering: input.gradering,
     compartments,
     ...(input.skjerming ? { skjerming: input.skjerming } : {}),
+    ...(input.sourceGrading ? { sourceGrading: recordedGrading(input.sourceGrading, user, now) } : {}),
     journal: {
       at: now.toISOString(),
       actor: actorName({ kind: 'user', user }),
@@ -91,6 +97,7 @@ export async function registerReport(deps: CoreDeps, user: User, reportId: strin
         suggestedCategory: report.assessment.category,
         gradering: input.gradering,
         compartments,
+        ...(input.sourceGrading ? { admiralty: admiraltyCode(input.sourceGrading) } : {}),
       },
     },
   };

@@ -193,9 +193,10 @@ export async function disposalDue(deps: CoreDeps, report: Report, now: Date): Pr
 
 /**
  * Applies an approved disposal: the content leaves the report and every stored version (one
- * store operation), the search index drops it (outbox), the journal records `report.disposed`
- * with who asked, who approved, why and by which rule. A report not yet final ends as `utgar`;
- * an `arkivert` one stays `arkivert`. Either way it can no longer be corrected or re-opened.
+ * store operation), its attachments and original message leave the attachment store, the
+ * search index drops it (outbox), the journal records `report.disposed` with who asked, who
+ * approved, why and by which rule. A report not yet final ends as `utgar`; an `arkivert` one stays
+ * `arkivert`. Either way it can no longer be corrected or re-opened.
  */
 export async function applyDisposal(deps: CoreDeps, approver: User, request: ApprovalRequest, report: Report, due: Awaited<ReturnType<typeof disposalDue>>): Promise<Report> {
   let current = report;
@@ -216,13 +217,17 @@ export async function applyDisposal(deps: CoreDeps, approver: User, request: App
       dueAt: due.dueAt,
     };
     try {
-      return await deps.store.disposeContent({
+      const disposed = await deps.store.disposeContent({
         reportId: current.id,
         expectedVersion: current.version,
         status,
         disposal,
         journal: { at, actor: actorName({ kind: 'user', user: approver }), action: 'report.disposed', details: { ...disposal } },
       });
+      // The files go with the content: the report's references are dropped and content no other
+      // report carries is deleted (content shared with another report stays for that one).
+      await deps.attachments?.release(current.id);
+      return disposed;
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'VERSION_CONFLICT' || attempt >= 3) throw error;
       const fresh = await deps.store.get(current.id, EVERYTHING);

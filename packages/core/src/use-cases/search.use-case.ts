@@ -67,7 +67,7 @@ export async function searchReports(deps: CoreDeps, user: User, request: SearchR
  * personopplysninger need it is refused (and the attempt audited), rather than answered with
  * masked hits that would still tell which reports mention the person.
  */
-async function refusePersonalIdentifierSearch(deps: CoreDeps, user: User, q: string): Promise<void> {
+export async function refusePersonalIdentifierSearch(deps: CoreDeps, user: User, q: string): Promise<void> {
   const types = personalIdentifierTypesIn(q);
   if (types.length === 0) return;
   await deps.audit.append({

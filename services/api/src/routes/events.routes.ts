@@ -4,6 +4,7 @@ import { actorName, type AlertEvent, authenticateSession, type CoreDeps, readAcc
 import { REPORT_STATUSES, type User } from '@mottak/domain';
 import { defineAbilityFor } from '@mottak/policies';
 import { defineRoute, type RouteSpec } from '../route';
+import { SavedSearchAlerts } from '../saved-search-alerts';
 
 /** A comment line this often keeps proxies from closing an idle stream, and re-checks the session. */
 export const KEEP_ALIVE_MS = 20_000;
@@ -37,7 +38,9 @@ const reportChangedSchema = z
   .string()
   .describe(
     'text/event-stream. Events `report.changed` with data `{"id": "<report id>", "status": "<status>"}`, only for reports the user may read now ' +
-      `(status one of ${REPORT_STATUSES.join(', ')}); comment lines as keep-alive every ${KEEP_ALIVE_MS / 1000} s. ` +
+      `(status one of ${REPORT_STATUSES.join(', ')}); \`saved-search\` with data \`{"newTotal": n, "searches": [{"id", "newCount"}]}\` when the new matches ` +
+      "of the user's own saved searches changed (recounted under the user's rights after the index changed; nothing for reports they may not see); " +
+      `comment lines as keep-alive every ${KEEP_ALIVE_MS / 1000} s. ` +
       'A hint to refetch, not a log: events during a reconnect are not replayed.',
   );
 
@@ -106,8 +109,13 @@ function openStream(deps: CoreDeps, streams: EventStreams, req: Request, res: Re
     return access.kind !== 'none' && (await deps.store.get(reportId, access)) !== undefined;
   }
 
+  // Saved searches are recounted when the index changes, and the user told only of their own counts.
+  const savedSearches = new SavedSearchAlerts(deps, () => current, (data) => write(`event: saved-search\ndata: ${JSON.stringify(data)}\n\n`));
+  pending = pending.then(() => savedSearches.start()).catch(() => undefined);
+
   async function deliver(event: ReportEvent): Promise<void> {
     if (event.type === 'alert') return deliverAlert(event);
+    if (event.type === 'report.indexed') return savedSearches.nudge();
     if (ended || !(await mayRead(event.reportId))) return;
     write(`event: report.changed\ndata: ${JSON.stringify({ id: event.reportId, status: event.status })}\n\n`);
   }
@@ -151,6 +159,7 @@ function openStream(deps: CoreDeps, streams: EventStreams, req: Request, res: Re
     if (ended) return;
     ended = true;
     clearInterval(keepAlive);
+    savedSearches.stop();
     unsubscribe();
     forget();
     res.end();

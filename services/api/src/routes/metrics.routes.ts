@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CoreDeps, jobCounts } from '@mottak/core';
+import { type CoreDeps, JOB_LATENCY_BUCKETS_MS, type JobLatency, jobCounts, jobLatency } from '@mottak/core';
 import { defineRoute, type RouteSpec } from '../route';
 
 /** Responses served since start, by status class; counted by the app for /metrics. */
@@ -13,8 +13,8 @@ export class HttpCounters {
 }
 
 /**
- * Prometheus metrics: queue depth per state, indexing lag (outbox entries not yet in the index) and
- * HTTP responses by status class. Counts cover every report, whatever its gradering, so only
+ * Prometheus metrics: queue depth per state, job latency (enqueue to completion, a histogram),
+ * indexing lag (outbox entries not yet in the index) and HTTP responses by status class. Counts cover every report, whatever its gradering, so only
  * users who may see the job queue (fagansvarlig, admin) may read them; a scraper uses a bearer token.
  */
 export function metricsRoutes(deps: CoreDeps, counters: HttpCounters): Array<RouteSpec<never, never, never>> {
@@ -23,17 +23,21 @@ export function metricsRoutes(deps: CoreDeps, counters: HttpCounters): Array<Rou
       method: 'get',
       path: '/metrics',
       operationId: 'metrics',
-      summary: 'Prometheus-målinger: kødybde per tilstand, indekseringsetterslep, HTTP-svar (fagansvarlig, admin)',
+      summary: 'Prometheus-målinger: kødybde per tilstand, jobbtid fra kø til ferdig, indekseringsetterslep, HTTP-svar (fagansvarlig, admin)',
       tag: 'Drift',
       auth: 'user',
       responses: { 200: { description: 'Prometheus text format 0.0.4', schema: z.string(), contentType: 'text/plain' } },
       async handler({ user }) {
         const jobs = await jobCounts(deps, user);
+        const latency = await jobLatency(deps, user);
         const pending = await deps.store.pendingOutboxCount();
         const lines = [
           '# HELP mottak_jobs Jobs in the queue per state.',
           '# TYPE mottak_jobs gauge',
           ...Object.entries(jobs).map(([state, count]) => `mottak_jobs{state="${state}"} ${count}`),
+          '# HELP mottak_job_latency_seconds Time from enqueue to completion of completed jobs (waiting and retries included), by job name.',
+          '# TYPE mottak_job_latency_seconds histogram',
+          ...latency.flatMap(latencyLines),
           '# HELP mottak_indexing_lag Registered reports whose latest version is not yet in the search index.',
           '# TYPE mottak_indexing_lag gauge',
           `mottak_indexing_lag ${pending}`,
@@ -46,4 +50,20 @@ export function metricsRoutes(deps: CoreDeps, counters: HttpCounters): Array<Rou
     }),
   ];
   return routes as unknown as Array<RouteSpec<never, never, never>>;
+}
+
+/** One job name's histogram in Prometheus form: cumulative buckets in seconds, +Inf, sum and count. */
+function latencyLines(latency: JobLatency): string[] {
+  const job = `job_name="${latency.name.replace(/["\\\n]/g, '_')}"`;
+  let cumulative = 0;
+  const buckets = JOB_LATENCY_BUCKETS_MS.map((boundMs, i) => {
+    cumulative += latency.buckets[i] ?? 0;
+    return `mottak_job_latency_seconds_bucket{${job},le="${boundMs / 1000}"} ${cumulative}`;
+  });
+  return [
+    ...buckets,
+    `mottak_job_latency_seconds_bucket{${job},le="+Inf"} ${latency.count}`,
+    `mottak_job_latency_seconds_sum{${job}} ${latency.sumMs / 1000}`,
+    `mottak_job_latency_seconds_count{${job}} ${latency.count}`,
+  ];
 }

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { type CoreDeps, DQ_DIMENSIONS, DQ_SEVERITIES, findingsToCsv, listQualityFindings, qualitySummary, runQualityBatch } from '@mottak/core';
+import {
+  type CoreDeps,
+  DQ_DIMENSIONS,
+  DQ_SEVERITIES,
+  findingsToCsv,
+  listQualityFindings,
+  listSlaBreaches,
+  MAX_SLA_WINDOW_DAYS,
+  qualitySummary,
+  runQualityBatch,
+  SLA_BREACH_STAGES,
+  slaBreachesToCsv,
+} from '@mottak/core';
+import { PRIORITIES } from '@mottak/domain';
 import { defineRoute, type RouteSpec } from '../route';
 
 const dimension = z.enum(DQ_DIMENSIONS);
@@ -56,7 +69,38 @@ const findingSchema = z.object({
   evaluatedAt: z.string(),
 });
 
-/** Data quality for supervisors: batch runs on demand, the latest summary, findings with filters (JSON or CSV). */
+const DAY_MS = 86_400_000;
+const instant = z.iso.datetime({ offset: true });
+
+const slaBreachQuery = z.strictObject({
+  from: instant.optional().describe('Reports received at or after this instant; default 7 days before `to`'),
+  to: instant.optional().describe('Reports received before this instant; default now'),
+  stage: z.enum(SLA_BREACH_STAGES).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  ongoing: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only steps still not done; false: only steps done late'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  format: z.enum(['json', 'csv']).default('json').describe('csv answers text/csv'),
+});
+
+const slaBreachSchema = z.object({
+  reportId: z.string(),
+  journalNumber: z.string().optional(),
+  ruleId: z.string(),
+  priority: z.enum(PRIORITIES),
+  priorityAssumed: z.boolean().describe('Not assessed yet: the clock runs as for P1'),
+  stage: z.enum(SLA_BREACH_STAGES),
+  receivedAt: z.string(),
+  deadline: z.string(),
+  doneAt: z.string().optional().describe('Absent while the step is still not done'),
+  minutesLate: z.number().int(),
+});
+
+/** Data quality for supervisors: batch runs on demand, the latest summary, findings with filters (JSON or CSV), SLA breaches. */
 export function qualityRoutes(deps: CoreDeps): Array<RouteSpec<never, never, never>> {
   const routes = [
     defineRoute({
@@ -108,6 +152,37 @@ export function qualityRoutes(deps: CoreDeps): Array<RouteSpec<never, never, nev
           };
         }
         return { status: 200, body: page };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/quality/sla-breaches',
+      operationId: 'slaBreaches',
+      summary: `Brudd på tidsfrister (vurdering og registrering per prioritet) for rapporter mottatt i et tidsrom på høyst ${MAX_SLA_WINDOW_DAYS} dager; format=csv gir text/csv`,
+      tag: 'Kontroll',
+      auth: 'user',
+      query: slaBreachQuery,
+      responses: {
+        200: {
+          description: 'Missed deadlines of reports you may read, newest deadline first',
+          schema: z.object({ asOf: z.string(), from: z.string(), to: z.string(), total: z.number().int(), items: z.array(slaBreachSchema) }),
+        },
+        400: { description: 'A bad window (to before from, or too wide)' },
+        403: { description: 'Not a supervisor' },
+      },
+      async handler({ user, query }) {
+        const { format, from, to, ...filters } = query;
+        const end = to ?? deps.clock.now().toISOString();
+        const start = from ?? new Date(Date.parse(end) - 7 * DAY_MS).toISOString();
+        const list = await listSlaBreaches(deps, user, { ...filters, from: start, to: end });
+        if (format === 'csv') {
+          return {
+            status: 200,
+            text: slaBreachesToCsv(list.items),
+            headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="tidsfristbrudd.csv"' },
+          };
+        }
+        return { status: 200, body: list };
       },
     }),
   ];

@@ -18,7 +18,9 @@ import {
   type Report,
   reportSchema,
   reportStatusSchema,
+  seenBeforeSchema,
   skjermingSchema,
+  sourceGradingSchema,
 } from '@mottak/domain';
 import { defineAbilityFor, reportAccessCondition } from '@mottak/policies';
 import { defineRoute, idParams, pagingQuery, type RouteSpec } from '../route';
@@ -39,6 +41,25 @@ const statusSchema = z.object({
   indexed: z.boolean(),
 });
 
+const assessmentProgressSchema = z
+  .object({
+    state: z.enum(['waiting', 'running', 'retrying', 'failed', 'missing']),
+    attempts: z.number().int().describe('Failed attempts so far'),
+    maxAttempts: z.number().int(),
+    lastError: z.string().optional(),
+  })
+  .describe('Only while the report waits for its first assessment (mottatt): a failed assessment is retried, then left for a supervisor to replay — the report is kept either way');
+
+/** A report in a list: as this reader may see it, with how its first assessment is going while it waits for one. */
+const listedReportSchema = reportSchema.extend({ assessmentProgress: assessmentProgressSchema.optional() });
+
+/** One opened report: the report as this reader may see it, plus what was seen before it (bounded lists, under the reader's access). */
+const openedReportSchema = reportSchema.extend({
+  assessmentProgress: assessmentProgressSchema.optional(),
+  personalDataMasked: z.literal(true).optional().describe('Set when personal identifiers were masked for this reader'),
+  ...seenBeforeSchema.shape,
+});
+
 const journalEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -56,6 +77,7 @@ export const registrationRequestSchema = z.strictObject({
   gradering: graderingSchema,
   compartments: z.array(compartmentSchema).max(20).optional(),
   skjerming: skjermingSchema.optional(),
+  sourceGrading: sourceGradingSchema.optional().describe('Final Admiralty grading (source A–F, information 1–6); may also be set later'),
   note: z.string().max(2000).optional(),
   expectedVersion: z.number().int().min(1).optional(),
 });
@@ -88,10 +110,12 @@ export function reportRoutes(deps: CoreDeps): Array<RouteSpec<never, never, neve
       tag: 'Mottak',
       auth: 'intake',
       body: newReportSchema,
+      // Base64 attachments make the body larger than an ordinary request (up to one attachment's limit more).
+      largeBody: true,
       headers: [{ name: 'Idempotency-Key', description: 'A repeat with the same key returns the first answer and creates nothing new' }],
       responses: {
         202: { description: 'Stored durably as mottatt; assessment follows', schema: receiptSchema },
-        413: { description: 'Body over the limit' },
+        413: { description: 'Body over the limit, or an attachment over MOTTAK_ATTACHMENT_LIMIT_BYTES (ATTACHMENT_TOO_LARGE, naming the field)' },
         429: { description: 'Too many tips from this client' },
       },
       async handler({ req, body, principal }) {
@@ -119,7 +143,7 @@ export function reportRoutes(deps: CoreDeps): Array<RouteSpec<never, never, neve
       tag: 'Rapporter',
       auth: 'user',
       query: listQuery,
-      responses: { 200: { description: 'A page of reports', schema: z.object({ total: z.number().int(), items: z.array(reportSchema) }) } },
+      responses: { 200: { description: 'A page of reports', schema: z.object({ total: z.number().int(), items: z.array(listedReportSchema) }) } },
       async handler({ user, query }) {
         const result = await listReports(deps, user, { ...(query.status ? { statuses: query.status } : {}), limit: query.limit, offset: query.offset });
         return { status: 200, body: result };
@@ -133,7 +157,14 @@ export function reportRoutes(deps: CoreDeps): Array<RouteSpec<never, never, neve
       tag: 'Rapporter',
       auth: 'user',
       params: idParams,
-      responses: { 200: { description: 'The report', schema: reportSchema }, 404: { description: 'Missing or not visible to you (same answer)' } },
+      responses: {
+        200: {
+          description:
+            'The report with near-duplicates (SimHash similarity ≥ 0.85, at most 10) and identifiers also found in earlier reports (at most 20 identifiers, 5 journal numbers each), counted only over reports you may see',
+          schema: openedReportSchema,
+        },
+        404: { description: 'Missing or not visible to you (same answer)' },
+      },
       async handler({ user, params }) {
         return { status: 200, body: await getReport(deps, user, params.id) };
       },

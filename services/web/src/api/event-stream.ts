@@ -1,4 +1,5 @@
 import { authorizationHeader, reportUnauthenticated } from './client';
+import type { SavedSearchCounts } from './saved-search-types';
 
 /** What the API's event stream (GET /api/v1/events) says: a report the user may read changed. */
 export interface ReportChanged {
@@ -22,6 +23,8 @@ export interface EventStreamHandlers {
   onChange(event: ReportChanged): void;
   /** An alert arrived. */
   onAlert?(alert: ReportAlert): void;
+  /** The new matches of the user's own saved searches changed (counted by the server under their rights). */
+  onSavedSearches?(counts: SavedSearchCounts): void;
   /** The stream (re)connected: changes during the gap were not sent, so re-read what is shown. */
   onOpen(): void;
 }
@@ -101,6 +104,9 @@ export function openReportEvents(handlers: EventStreamHandlers): () => void {
       } else if (type === 'alert') {
         const alert = JSON.parse(data.join('\n')) as ReportAlert;
         if ((alert.kind === 'p1' || alert.kind === 'break-glass') && typeof alert.at === 'string') handlers.onAlert?.(alert);
+      } else if (type === 'saved-search') {
+        const counts = JSON.parse(data.join('\n')) as SavedSearchCounts;
+        if (typeof counts.newTotal === 'number' && Array.isArray(counts.searches)) handlers.onSavedSearches?.(counts);
       }
     } catch {
       // Not ours to fail on: the next refetch shows the truth.
@@ -125,6 +131,7 @@ export function subscribeReportEvents(handlers: EventStreamHandlers): () => void
     onOpen: () => subscribers.forEach((s) => s.onOpen()),
     onChange: (event) => subscribers.forEach((s) => s.onChange(event)),
     onAlert: (alert) => subscribers.forEach((s) => s.onAlert?.(alert)),
+    onSavedSearches: (counts) => subscribers.forEach((s) => s.onSavedSearches?.(counts)),
   });
   return () => {
     subscribers.delete(handlers);

@@ -81,6 +81,27 @@ export const ENTITY_LABELS = {
   tidspunkt: 'Tidspunkt',
 } satisfies Record<EntityType, string>;
 
+/** The identifier type in the definite form, to start a sentence («Telefonnummeret finnes i …»). */
+export const ENTITY_DEFINITE_LABELS = {
+  email: 'E-postadressen',
+  url: 'Nettadressen',
+  ipv4: 'IP-adressen',
+  ipv6: 'IPv6-adressen',
+  phone: 'Telefonnummeret',
+  fodselsnummer: 'Fødselsnummeret',
+  'd-nummer': 'D-nummeret',
+  'h-nummer': 'H-nummeret',
+  orgnr: 'Organisasjonsnummeret',
+  kontonummer: 'Kontonummeret',
+  iban: 'IBAN-nummeret',
+  betalingskort: 'Kortnummeret',
+  domene: 'Domenet',
+  kjennemerke: 'Kjennemerket',
+  bitcoin: 'Bitcoin-adressen',
+  ethereum: 'Ethereum-adressen',
+  tidspunkt: 'Tidspunktet',
+} satisfies Record<EntityType, string>;
+
 export const JOB_STATE_LABELS = {
   waiting: 'Venter',
   delayed: 'Utsatt',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, ApiError, errorMessage } from '../api/client';
 import type { Channel, Receipt } from '../api/types';
 import { CHANNEL_LABELS } from '../common/labels';
+import { EmlImport } from './eml-import';
 
 /** Channels a logged-in user may submit on (the API refuses the others). */
 const USER_CHANNELS = ['telefon', 'e-post', 'manuell'] as const satisfies readonly Channel[];
@@ -104,6 +105,9 @@ export default function NewReportPage() {
           </VStack>
         </form>
       </Box>
+      <div className="spaced-top">
+        <EmlImport />
+      </div>
     </main>
   );
 }

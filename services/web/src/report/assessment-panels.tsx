@@ -1,9 +1,7 @@
-import { BodyShort, Detail, Heading, HStack, Link as AkselLink, Loader, Table, VStack } from '@navikt/ds-react';
-import { useQueries } from '@tanstack/react-query';
+import { BodyShort, Detail, Heading, HStack, Link as AkselLink, Table, VStack } from '@navikt/ds-react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import type { Entity, FiredRule, Report, SearchResult } from '../api/types';
-import { ENTITY_LABELS } from '../common/labels';
+import type { Entity, EntityOverlap, FiredRule, OpenedReport } from '../api/types';
+import { ENTITY_DEFINITE_LABELS, ENTITY_LABELS } from '../common/labels';
 import { PriorityTag } from './report-tags';
 
 /** The identifiers found, normalised and as written. */
@@ -33,7 +31,10 @@ export function EntityTable({ entities }: { entities: readonly Entity[] }) {
                 </AkselLink>
               )}
             </Table.DataCell>
-            <Table.DataCell>{entity.raw}</Table.DataCell>
+            <Table.DataCell>
+              {entity.raw}
+              {entity.attachment && <span className="muted"> (i vedlegg)</span>}
+            </Table.DataCell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -65,39 +66,48 @@ function pivotQuery(entity: Entity): string {
   return entity.type === 'url' ? entity.raw : entity.value;
 }
 
-/** Identifiers worth looking up in earlier reports (the first few distinct ones). */
-function lookupValues(entities: readonly Entity[]): Array<{ entity: Entity; q: string }> {
-  const seen = new Set<string>();
-  const result: Array<{ entity: Entity; q: string }> = [];
-  for (const entity of entities) {
-    const q = pivotQuery(entity);
-    if (seen.has(q)) continue;
-    seen.add(q);
-    result.push({ entity, q });
-    if (result.length === 5) break;
-  }
-  return result;
+const SIMILARITY = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 0 });
+
+/** «3 tidligere rapporter», «1 tidligere rapport». */
+function earlierReports(count: number): string {
+  return `${count} tidligere rapport${count === 1 ? '' : 'er'}`;
+}
+
+/** «Telefonnummeret +4748123456 finnes i 3 tidligere rapporter (2 registrert: 2026/000123, 2026/000100)», journal numbers linked. */
+function OverlapLine({ overlap }: { overlap: EntityOverlap }) {
+  const more = overlap.registeredCount > overlap.registered.length;
+  return (
+    <li>
+      {ENTITY_DEFINITE_LABELS[overlap.type]}{' '}
+      <AkselLink as={Link} to={`/sok?q=${encodeURIComponent(overlap.value)}`} className="mono" title={`Søk etter ${overlap.value}`}>
+        {overlap.value}
+      </AkselLink>{' '}
+      finnes i {earlierReports(overlap.count)}
+      {overlap.registeredCount === 0 ? ' (ingen registrert)' : ` (${overlap.registeredCount} registrert: `}
+      {overlap.registered.map((registered, index) => (
+        <span key={registered.id}>
+          {index > 0 && ', '}
+          <AkselLink as={Link} to={`/rapport/${registered.id}`}>
+            {registered.journalNumber}
+          </AkselLink>
+        </span>
+      ))}
+      {overlap.registeredCount > 0 && `${more ? ' …' : ''})`}
+    </li>
+  );
 }
 
 /**
- * "Sett før": reports with the same content (the assessment's duplicates, only those this user may
- * see) and registered reports mentioning the same identifiers (a search per identifier, under the
- * user's own rights, audited like any search).
+ * "Sett før": reports with the same content (the assessment's duplicates), near-duplicates (nearly
+ * the same text) and identifiers found in earlier reports — all computed by the API under the
+ * user's own rights, so nothing here points at a report they may not see. Personal identifiers are
+ * left out for users without the need for personal data.
  */
-export function SeenBefore({ report }: { report: Report }) {
+export function SeenBefore({ report }: { report: OpenedReport }) {
   const duplicates = report.assessment?.duplicateOf ?? [];
-  const lookups = lookupValues(report.assessment?.entities ?? []);
-  const results = useQueries({
-    queries: lookups.map(({ q }) => ({
-      queryKey: ['search', q, 0, 5],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<SearchResult>('/api/v1/search', { query: { q, limit: 5 }, signal }),
-      staleTime: 60_000,
-    })),
-  });
-  const matches = lookups
-    .map((lookup, index) => ({ ...lookup, result: results[index] }))
-    .map(({ entity, q, result }) => ({ entity, q, loading: result?.isPending ?? false, hits: (result?.data?.hits ?? []).filter((hit) => hit.id !== report.id), total: result?.data?.total ?? 0 }));
-  const anyMatch = matches.some((m) => m.hits.length > 0);
+  // An exact duplicate is also a near-duplicate (similarity 1): listed once, under the same content.
+  const near = (report.nearDuplicates ?? []).filter((candidate) => !duplicates.includes(candidate.id));
+  const overlaps = report.entityOverlaps ?? [];
   return (
     <VStack gap="space-12" data-testid="sett-for">
       {duplicates.length > 0 ? (
@@ -118,27 +128,37 @@ export function SeenBefore({ report }: { report: Report }) {
       ) : (
         <BodyShort className="muted">Ingen rapporter med samme innhold.</BodyShort>
       )}
-      {matches.some((m) => m.loading) && <Loader size="small" title="Søker etter identifikatorene …" />}
-      {matches
-        .filter((m) => m.hits.length > 0)
-        .map((m) => (
-          <div key={m.q}>
-            <Heading level="4" size="xsmall">
-              {ENTITY_LABELS[m.entity.type]} {m.entity.value}: {m.total} registrert{m.total === 1 ? '' : 'e'} rapport{m.total === 1 ? '' : 'er'}
-            </Heading>
-            <ul className="plain-list">
-              {m.hits.map((hit) => (
-                <li key={hit.id}>
-                  <AkselLink as={Link} to={`/rapport/${hit.id}`}>
-                    {hit.journalNumber} {hit.title}
-                  </AkselLink>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      {lookups.length > 0 && !anyMatch && !matches.some((m) => m.loading) && (
-        <BodyShort className="muted">Identifikatorene finnes ikke i registrerte rapporter du har tilgang til.</BodyShort>
+      {near.length > 0 && (
+        <div data-testid="naerduplikater">
+          <Heading level="4" size="xsmall">
+            Mulige nærduplikater
+          </Heading>
+          <ul className="plain-list">
+            {near.map((candidate) => (
+              <li key={candidate.id}>
+                <AkselLink as={Link} to={`/rapport/${candidate.id}`}>
+                  {candidate.journalNumber ?? `Rapport ${candidate.id.slice(0, 8)}`}
+                </AkselLink>{' '}
+                <Detail as="span">{SIMILARITY.format(candidate.similarity)} lik tekst</Detail>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {overlaps.length > 0 && (
+        <div data-testid="felles-identifikatorer">
+          <Heading level="4" size="xsmall">
+            Identifikatorer i tidligere rapporter
+          </Heading>
+          <ul className="plain-list">
+            {overlaps.map((overlap) => (
+              <OverlapLine key={`${overlap.type}:${overlap.value}`} overlap={overlap} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.nearDuplicates !== undefined && near.length === 0 && overlaps.length === 0 && (
+        <BodyShort className="muted">Ingen lignende tekster eller felles identifikatorer i tidligere rapporter du har tilgang til.</BodyShort>
       )}
     </VStack>
   );

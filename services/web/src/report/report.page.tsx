@@ -2,15 +2,17 @@ import { Alert, BodyShort, Box, Heading, HGrid, Loader, VStack } from '@navikt/d
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api, ApiError, errorMessage } from '../api/client';
-import type { LogEntry, Report } from '../api/types';
+import type { LogEntry, OpenedReport } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { GRADERING_LABELS, PRIORITY_LABELS } from '../common/labels';
 import { LogTable } from '../common/log-table';
 import { AccessRequestPanel } from '../access/access-request-panel';
-import { EntityTable, FiredRules } from './assessment-panels';
+import { EntityTable, FiredRules, SeenBefore } from './assessment-panels';
 import { HighlightedBody } from './highlighted-body';
+import { AttachmentsPanel } from './attachments-panel';
 import { CorrectionForm, StatusControl, VersionHistory } from './life-cycle-panel';
 import { hasRole, useUser } from '../session/session-context';
+import { HANDOVER_OPEN_STATUSES, HandoverNotes } from '../triage/handover-notes';
 import { ReportTags, sourceLabel } from './report-tags';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -26,7 +28,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 export default function ReportPage() {
   const { id = '' } = useParams();
   const user = useUser();
-  const report = useQuery({ queryKey: ['report', id], queryFn: ({ signal }) => api<Report>(`/api/v1/reports/${id}`, { signal }) });
+  const report = useQuery({ queryKey: ['report', id], queryFn: ({ signal }) => api<OpenedReport>(`/api/v1/reports/${id}`, { signal }) });
   const journal = useQuery({ queryKey: ['report-journal', id], queryFn: ({ signal }) => api<LogEntry[]>(`/api/v1/reports/${id}/journal`, { signal }), enabled: report.isSuccess });
 
   if (report.isPending) return <Loader size="large" title="Henter rapporten …" className="page-loader" />;
@@ -61,7 +63,8 @@ export default function ReportPage() {
         )}
         <HGrid columns={{ xs: 1, md: '2fr 1fr' }} gap="space-24" align="start">
           <Box background="default" padding="space-20" borderRadius="8" className="card">
-            <HighlightedBody body={data.body} entities={data.assessment?.entities ?? []} />
+            {/* Entities found in attachments have offsets into the attachment's text, not the body. */}
+            <HighlightedBody body={data.body} entities={(data.assessment?.entities ?? []).filter((entity) => !entity.attachment)} />
           </Box>
           <Box background="default" padding="space-20" borderRadius="8" className="card">
             <dl className="facts">
@@ -77,6 +80,22 @@ export default function ReportPage() {
             </dl>
           </Box>
         </HGrid>
+        {(data.attachments?.length || data.original) && (
+          <section aria-labelledby="vedlegg">
+            <Heading level="2" size="small" spacing id="vedlegg">
+              Vedlegg
+            </Heading>
+            <AttachmentsPanel reportId={data.id} attachments={data.attachments ?? []} {...(data.original ? { original: data.original } : {})} masked={data.personalDataMasked === true} />
+          </section>
+        )}
+        {((data.handoverNotes?.length ?? 0) > 0 || (hasRole(user, 'koordinator', 'fagansvarlig') && HANDOVER_OPEN_STATUSES.includes(data.status))) && (
+          <section aria-labelledby="overlevering">
+            <Heading level="2" size="small" spacing id="overlevering">
+              Overlevering
+            </Heading>
+            <HandoverNotes report={data} canWrite={hasRole(user, 'koordinator', 'fagansvarlig')} />
+          </section>
+        )}
         {data.assessment && (
           <HGrid columns={{ xs: 1, md: 2 }} gap="space-24">
             <section aria-labelledby="regler">
@@ -92,6 +111,14 @@ export default function ReportPage() {
               <EntityTable entities={data.assessment.entities} />
             </section>
           </HGrid>
+        )}
+        {data.assessment && (
+          <section aria-labelledby="sett-for">
+            <Heading level="2" size="small" spacing id="sett-for">
+              Sett før
+            </Heading>
+            <SeenBefore report={data} />
+          </section>
         )}
         {hasRole(user, 'koordinator', 'fagansvarlig') && (
           <HGrid columns={{ xs: 1, md: 2 }} gap="space-24" align="start">

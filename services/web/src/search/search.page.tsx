@@ -1,6 +1,6 @@
 import { Alert, BodyShort, Box, Detail, Heading, HStack, Link as AkselLink, Loader, Pagination, Search, Tag, VStack } from '@navikt/ds-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { FACET_FIELDS, type FacetField, type SearchHit, type SearchResult } from '../api/types';
@@ -9,6 +9,7 @@ import { GRADERING_LABELS } from '../common/labels';
 import { PriorityTag } from '../report/report-tags';
 import { useUser } from '../session/session-context';
 import { FacetPanel } from './facet-panel';
+import { NEW_SINCE_PARAM, SavedSearchesPanel } from './saved-searches-panel';
 import { safeSnippetHtml, snippetText } from './snippet';
 
 const PAGE_SIZE = 20;
@@ -20,10 +21,15 @@ function Snippet({ snippet }: { snippet: string }) {
   return <p className="snippet" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function Hit({ hit }: { hit: SearchHit }) {
+function Hit({ hit, newSince }: { hit: SearchHit; newSince: string | undefined }) {
   return (
     <li className="hit">
       <HStack gap="space-8" align="center">
+        {newSince !== undefined && hit.registeredAt > newSince && (
+          <Tag size="xsmall" variant="strong" data-color="info" data-testid="nytt-treff">
+            Ny
+          </Tag>
+        )}
         <Detail className="mono">{hit.journalNumber}</Detail>
         <PriorityTag priority={hit.priority} size="xsmall" />
         <Tag size="xsmall" variant="moderate" data-color="meta-purple">
@@ -51,6 +57,10 @@ export default function SearchPage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('side') ?? '1') || 1);
   const [draft, setDraft] = useState(q);
+  // A search opened from elsewhere (a saved search, an identifier) replaces what the field shows.
+  useEffect(() => setDraft(q), [q]);
+  // Set when a saved search was opened: hits registered since it was last seen are marked new.
+  const newSince = params.get(NEW_SINCE_PARAM) ?? undefined;
   // Facet filters live in the address (?category=a,b&priority=P1), so a filtered search can be shared and reloaded.
   const filters: Partial<Record<FacetField, string[]>> = {};
   for (const field of FACET_FIELDS) {
@@ -95,6 +105,7 @@ export default function SearchPage() {
         <form role="search" onSubmit={submit} className="search-form">
           <Search label="Søk i registrerte rapporter" hideLabel={false} variant="primary" value={draft} onChange={setDraft} onClear={() => setDraft('')} clearButtonLabel="Tøm" />
         </form>
+        <SavedSearchesPanel q={q} filters={filters} />
         {result.isFetching && !data && <Loader title="Søker …" />}
         {result.error && <Alert variant="error">{errorMessage(result.error)}</Alert>}
         {data && (
@@ -119,7 +130,7 @@ export default function SearchPage() {
             {data.total === 0 && <BodyShort className="muted">Prøv andre ord, eller et kortere søk.</BodyShort>}
             <ul className="hit-list">
               {data.hits.map((hit) => (
-                <Hit key={hit.id} hit={hit} />
+                <Hit key={hit.id} hit={hit} newSince={newSince} />
               ))}
             </ul>
             {pages > 1 && (

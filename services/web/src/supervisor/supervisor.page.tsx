@@ -7,6 +7,7 @@ import { JOB_STATE_LABELS } from '../common/labels';
 import { JournalBrowser } from '../common/journal-browser';
 import { hasRole, useUser } from '../session/session-context';
 import { JobChart } from './job-chart';
+import { RuleOverridesTable, RuleSetPanel } from './rules-panel';
 
 function JobCountCards({ counts }: { counts: JobCounts }) {
   return (
@@ -72,7 +73,7 @@ function DeadJobs() {
   );
 }
 
-/** The supervisor's page: the job queue (counts, dead letters with replay) and the journal. */
+/** The supervisor's page: the job queue (counts, dead letters with replay), the rule set and its override rates, and the journal. */
 export default function SupervisorPage() {
   const user = useUser();
   const counts = useQuery({ queryKey: ['jobs', 'counts'], queryFn: ({ signal }) => api<JobCounts>('/api/v1/jobs/counts', { signal }), refetchInterval: 5_000 });
@@ -101,6 +102,22 @@ export default function SupervisorPage() {
           </Heading>
           <DeadJobs />
         </section>
+        {hasRole(user, 'fagansvarlig', 'admin') && (
+          <section aria-labelledby="regelsett-tittel">
+            <Heading level="2" size="medium" spacing id="regelsett-tittel">
+              Regelsett for førstehåndsvurdering
+            </Heading>
+            <RuleSetPanel />
+          </section>
+        )}
+        {hasRole(user, 'fagansvarlig') && (
+          <section aria-labelledby="overstyringer">
+            <Heading level="2" size="medium" spacing id="overstyringer">
+              Overstyringer per regel
+            </Heading>
+            <RuleOverridesTable />
+          </section>
+        )}
         {hasRole(user, 'fagansvarlig') && (
           <section aria-labelledby="journal">
             <Heading level="2" size="medium" spacing id="journal">

@@ -1,3 +1,4 @@
+import { ChatIcon } from '@navikt/aksel-icons';
 import { BodyShort, Detail, HStack } from '@navikt/ds-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
@@ -6,6 +7,7 @@ import { formatAge, formatDateTime } from '../common/format';
 import { CHANNEL_LABELS } from '../common/labels';
 import { PriorityTag } from '../report/report-tags';
 import { slaFor, type SlaTable } from './sla';
+import { AssessmentPendingTag } from './assessment-progress';
 
 const ROW_HEIGHT = 68;
 
@@ -59,6 +61,7 @@ export function QueueList({ items, activeIndex, openedId, now, sla, onSelect, on
           if (!report) return null;
           const isActive = row.index === activeIndex;
           const duplicates = report.assessment?.duplicateOf.length ?? 0;
+          const notes = report.handoverNotes?.length ?? 0;
           const deadline = sla ? slaFor(sla, report.receivedAt, report.assessment?.priority, now) : undefined;
           return (
             <div
@@ -78,7 +81,7 @@ export function QueueList({ items, activeIndex, openedId, now, sla, onSelect, on
               }}
             >
               <HStack gap="space-8" align="center" wrap={false}>
-                {report.assessment ? <PriorityTag priority={report.assessment.priority} size="xsmall" /> : <span className="pending-tag">Vurderes</span>}
+                {report.assessment ? <PriorityTag priority={report.assessment.priority} size="xsmall" /> : <AssessmentPendingTag progress={report.assessmentProgress} />}
                 <BodyShort weight="semibold" truncate className="queue-title">
                   {report.title}
                 </BodyShort>
@@ -93,6 +96,14 @@ export function QueueList({ items, activeIndex, openedId, now, sla, onSelect, on
                 )}
               </HStack>
               <Detail className="queue-meta">
+                {notes > 0 && (
+                  // First in the line, so a long line never cuts it off: the next shift must see it.
+                  <span className="handover-marker" data-testid="overlevering-markor">
+                    <ChatIcon aria-hidden /> {notes === 1 ? '1 notat' : `${notes} notater`}
+                    <span className="sr-only"> til overlevering</span>
+                    {' · '}
+                  </span>
+                )}
                 {CHANNEL_LABELS[report.channel]} · venter {formatAge(report.receivedAt, now)}
                 {report.assessment ? ` · ${report.assessment.category}` : ''}
                 {duplicates > 0 ? ' · sett før' : ''}

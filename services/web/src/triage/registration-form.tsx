@@ -4,6 +4,7 @@ import { type FormEvent, type Ref, useImperativeHandle, useRef, useState } from 
 import { api, ApiError, errorMessage } from '../api/client';
 import type { Gradering, Priority, RegistrationRequest, Report, User } from '../api/types';
 import { GRADERING_LABELS, graderingerUpTo, PRIORITIES, PRIORITY_LABELS } from '../common/labels';
+import { type SourceGradingChoice, SourceGradingFields } from './source-grading-fields';
 
 /** What the triage desk's shortcuts can do to the form. */
 export interface RegistrationFormHandle {
@@ -36,6 +37,7 @@ export function RegistrationForm({ report, user, onRegistered, ref }: Registrati
   const [skjermet, setSkjermet] = useState(report.skjerming !== undefined);
   const [hjemmel, setHjemmel] = useState(report.skjerming?.hjemmel ?? DEFAULT_HJEMMEL);
   const [note, setNote] = useState('');
+  const [sourceGrading, setSourceGrading] = useState<SourceGradingChoice>({ reliability: '', credibility: '' });
   const [localError, setLocalError] = useState<string>();
   const priorityRef = useRef<HTMLSelectElement>(null);
   const categoryRef = useRef<HTMLInputElement>(null);
@@ -62,6 +64,9 @@ export function RegistrationForm({ report, user, onRegistered, ref }: Registrati
     if (priority !== suggested.priority) body.priority = priority;
     if (category.trim() !== suggested.category) body.category = category.trim();
     if (skjermet) body.skjerming = { hjemmel: hjemmel.trim() };
+    if (sourceGrading.reliability !== '' && sourceGrading.credibility !== '') {
+      body.sourceGrading = { reliability: sourceGrading.reliability, credibility: sourceGrading.credibility };
+    }
     if (note.trim()) body.note = note.trim();
     mutation.mutate(body);
   }
@@ -141,6 +146,7 @@ export function RegistrationForm({ report, user, onRegistered, ref }: Registrati
           Skjermet (unntatt offentlighet)
         </Checkbox>
         {skjermet && <TextField label="Hjemmel for skjerming" size="small" value={hjemmel} onChange={(e) => setHjemmel(e.target.value)} error={apiError?.fieldMessage('skjerming.hjemmel')} />}
+        <SourceGradingFields reportId={report.id} value={sourceGrading} onChange={setSourceGrading} error={apiError?.fieldMessage('sourceGrading.credibility') ?? apiError?.fieldMessage('sourceGrading.reliability')} />
         <Textarea ref={noteRef} label="Merknad (m)" size="small" minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} error={apiError?.fieldMessage('note')} />
         {(localError || mutation.error) && (
           <Alert variant="error" size="small" role="alert">

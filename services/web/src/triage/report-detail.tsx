@@ -5,8 +5,11 @@ import type { Report, User } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { EntityTable, FiredRules, SeenBefore } from '../report/assessment-panels';
 import { HighlightedBody } from '../report/highlighted-body';
+import { AttachmentsPanel } from '../report/attachments-panel';
 import { ReportTags, sourceLabel } from '../report/report-tags';
+import { HandoverNotes } from './handover-notes';
 import { RegistrationForm, type RegistrationFormHandle } from './registration-form';
+import { AssessmentProgressNotice } from './assessment-progress';
 
 interface ReportDetailProps {
   report: Report | undefined;
@@ -53,12 +56,16 @@ export function ReportDetail({ report, loading, error, user, formRef, onRegister
           {report.occurredAt ? ` · hendelse ${formatDateTime(report.occurredAt)}` : ''}
         </Detail>
       </div>
-      <HighlightedBody body={report.body} entities={assessment?.entities ?? []} />
-      {!assessment && (
-        <Alert variant="info" size="small">
-          Førstehåndsvurderingen pågår; siden oppdateres av seg selv.
-        </Alert>
+      <HighlightedBody body={report.body} entities={(assessment?.entities ?? []).filter((entity) => !entity.attachment)} />
+      {(report.attachments?.length || report.original) && (
+        <Section title="Vedlegg">
+          <AttachmentsPanel reportId={report.id} attachments={report.attachments ?? []} {...(report.original ? { original: report.original } : {})} masked={report.personalDataMasked === true} />
+        </Section>
       )}
+      <Section title="Overlevering">
+        <HandoverNotes report={report} canWrite />
+      </Section>
+      {!assessment && <AssessmentProgressNotice progress={report.assessmentProgress} />}
       {assessment && (
         <>
           <Section title="Registrering">

@@ -9,6 +9,7 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['c', 'Gå til kategori'],
   ['g', 'Gå til gradering (velg med piltastene)'],
   ['m', 'Gå til merknad'],
+  ['o', 'Skriv overleveringsnotat til neste vakt'],
   ['r', 'Registrer åpen rapport (bekreft valgene)'],
   ['Esc', 'Forlat et felt, så virker hurtigtastene igjen'],
   ['n', 'Ny rapport (telefonnotat)'],

@@ -7,6 +7,7 @@ import { api, errorMessage } from '../api/client';
 import type { Priority, Report } from '../api/types';
 import { formatCount } from '../common/format';
 import { useUser } from '../session/session-context';
+import { HANDOVER_NOTE_FIELD_ID } from './handover-notes';
 import { QueueList } from './queue-list';
 import type { RegistrationFormHandle } from './registration-form';
 import { ReportDetail } from './report-detail';
@@ -99,6 +100,7 @@ export function TriagePage() {
     g: () => formRef.current?.focus('gradering'),
     c: () => formRef.current?.focus('kategori'),
     m: () => formRef.current?.focus('merknad'),
+    o: () => document.getElementById(HANDOVER_NOTE_FIELD_ID)?.focus(),
     n: () => void navigate('/mottak/ny'),
     '?': () => setHelpOpen(true),
   });
