@@ -1,88 +1,15 @@
+import { EventStream } from '../support/event-stream';
 import { startTestMottak, type TestMottak } from '../support/test-mottak';
-
-interface ChangeEvent {
-  id: string;
-  status: string;
-}
-
-/** A server-sent event stream read with fetch (the browser app reads it the same way, with its bearer token). */
-class EventStreamReader {
-  readonly events: ChangeEvent[] = [];
-  readonly alerts: Array<{ kind: string; id?: string; actor?: string }> = [];
-  readonly comments: string[] = [];
-  ended = false;
-  private readonly waiters = new Set<() => void>();
-  private readonly abort = new AbortController();
-
-  static async open(url: string, authorization: string): Promise<{ status: number; contentType: string | null; reader: EventStreamReader }> {
-    const reader = new EventStreamReader();
-    const response = await fetch(`${url}/api/v1/events`, { headers: { Authorization: authorization }, signal: reader.abort.signal });
-    if (response.ok && response.body) void reader.pump(response.body);
-    else reader.ended = true;
-    return { status: response.status, contentType: response.headers.get('content-type'), reader };
-  }
-
-  private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const lines = block.split('\n');
-          for (const line of lines) if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
-          const type = lines.find((line) => line.startsWith('event: '))?.slice(7);
-          const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
-          if (type === 'report.changed' && data) this.events.push(JSON.parse(data) as ChangeEvent);
-          if (type === 'alert' && data) this.alerts.push(JSON.parse(data) as { kind: string; id?: string; actor?: string });
-          this.notify();
-        }
-      }
-    } catch {
-      // Aborted by close().
-    }
-    this.ended = true;
-    this.notify();
-  }
-
-  private notify(): void {
-    for (const waiter of [...this.waiters]) waiter();
-  }
-
-  /** Resolves once `predicate` holds (checked on every event); the jest timeout bounds the wait. */
-  until(predicate: (reader: EventStreamReader) => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!predicate(this)) return;
-        this.waiters.delete(check);
-        resolve();
-      };
-      this.waiters.add(check);
-      check();
-    });
-  }
-
-  statusesOf(id: string): string[] {
-    return this.events.filter((event) => event.id === id).map((event) => event.status);
-  }
-
-  close(): void {
-    this.abort.abort();
-  }
-}
 
 /** Everything jest can fake except Date: the in-process server's timers must keep running. */
 const REAL_TIMERS = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
 
 describe('GET /api/v1/events: live report changes as server-sent events', () => {
   let mottak: TestMottak;
-  const readers: EventStreamReader[] = [];
+  const readers: EventStream[] = [];
 
-  async function subscribe(username: string): Promise<EventStreamReader> {
-    const { status, contentType, reader } = await EventStreamReader.open(mottak.url, await mottak.bearer(username));
+  async function subscribe(username: string): Promise<EventStream> {
+    const { status, contentType, stream: reader } = await EventStream.connect(mottak.url, await mottak.bearer(username));
     expect(status).toBe(200);
     expect(contentType).toMatch(/^text\/event-stream/);
     readers.push(reader);
@@ -111,7 +38,7 @@ describe('GET /api/v1/events: live report changes as server-sent events', () => 
     await kari.until((r) => r.statusesOf(id).includes('vurdert'));
     await kim.until((r) => r.statusesOf(id).includes('vurdert'));
     expect(kari.statusesOf(id)).toEqual(['mottatt', 'vurdert']);
-    for (const event of kari.events) expect(Object.keys(event).sort()).toEqual(['id', 'status']);
+    for (const event of kari.changes) expect(Object.keys(event).sort()).toEqual(['id', 'status']);
     // The first lines are the reconnect delay and a comment.
     expect(kari.comments[0]).toBe('mottak hendelser');
   });
@@ -143,9 +70,9 @@ describe('GET /api/v1/events: live report changes as server-sent events', () => 
       .set('Authorization', await mottak.bearer('kari'))
       .send({ gradering: 'BEGRENSET' });
     await siri.until((r) => r.statusesOf(visibleToSiri).includes('registrert'));
-    expect(siri.events.map((event) => event.id)).not.toContain(secret);
+    expect(siri.changes.map((event) => event.id)).not.toContain(secret);
     expect(siri.statusesOf(visibleToSiri)).toEqual(['registrert']);
-    expect(siri.events.some((event) => event.status === 'mottatt' || event.status === 'vurdert')).toBe(false);
+    expect(siri.changes.some((event) => event.status === 'mottatt' || event.status === 'vurdert')).toBe(false);
   });
 
   it('follows need-to-know grants: changes reach a grantee only while the grant is approved', async () => {
@@ -205,7 +132,7 @@ describe('GET /api/v1/events: live report changes as server-sent events', () => 
 
   it('ends open streams when the server shuts down', async () => {
     const own = await startTestMottak();
-    const { reader } = await EventStreamReader.open(own.url, await own.bearer('kari'));
+    const { stream: reader } = await EventStream.connect(own.url, await own.bearer('kari'));
     expect(own.running.core.deps.events).toBeDefined();
     await own.close();
     await reader.until((r) => r.ended);

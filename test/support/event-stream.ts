@@ -10,16 +10,25 @@ export interface StreamEvent {
  */
 export class EventStream {
   readonly events: StreamEvent[] = [];
+  /** Comment lines (`: …`): the greeting and keep-alives. */
+  readonly comments: string[] = [];
   ended = false;
   private readonly waiters = new Set<() => void>();
   private readonly abort = new AbortController();
 
   static async open(baseUrl: string, authorization: string): Promise<EventStream> {
+    const { status, stream } = await EventStream.connect(baseUrl, authorization);
+    if (stream.ended) throw new Error(`GET /api/v1/events answered ${status}`);
+    return stream;
+  }
+
+  /** Like open, but gives the answer's status and content type; a refused stream is already ended. */
+  static async connect(baseUrl: string, authorization: string): Promise<{ status: number; contentType: string | null; stream: EventStream }> {
     const stream = new EventStream();
     const response = await fetch(`${baseUrl}/api/v1/events`, { headers: { Authorization: authorization }, signal: stream.abort.signal });
-    if (!response.ok || !response.body) throw new Error(`GET /api/v1/events answered ${response.status}`);
-    void stream.pump(response.body);
-    return stream;
+    if (response.ok && response.body) void stream.pump(response.body);
+    else stream.ended = true;
+    return { status: response.status, contentType: response.headers.get('content-type'), stream };
   }
 
   private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
@@ -32,6 +41,7 @@ export class EventStream {
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
           const lines = buffer.slice(0, cut).split('\n');
           buffer = buffer.slice(cut + 2);
+          for (const line of lines) if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
           const type = lines.find((line) => line.startsWith('event: '))?.slice(7);
           const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
           if (type && data) this.events.push({ type, data: JSON.parse(data) as StreamEvent['data'] });
@@ -60,6 +70,21 @@ export class EventStream {
       this.waiters.add(check);
       check();
     });
+  }
+
+  /** The data of every `report.changed` event: a report's id and new status. */
+  get changes(): StreamEvent['data'][] {
+    return this.events.filter((event) => event.type === 'report.changed').map((event) => event.data);
+  }
+
+  /** The data of every `alert` event (P1, break-glass). */
+  get alerts(): StreamEvent['data'][] {
+    return this.events.filter((event) => event.type === 'alert').map((event) => event.data);
+  }
+
+  /** The statuses one report went through, in the order they were sent. */
+  statusesOf(id: string): string[] {
+    return this.changes.filter((change) => change.id === id).map((change) => change.status as string);
   }
 
   /** Events of a type about one report. */

@@ -85,6 +85,9 @@ export interface SqliteReportStoreOptions {
  * GroupCommit) holding the state change, its journal entry and
  * its outbox rows, so SQLite's single writer serialises registrations across processes.
  */
+/** ReportListQuery order `triage`: suggested priority (unassessed last), then longest waiting. 'P1' < … < 'P4' < 'P5' as text. */
+const TRIAGE_ORDER_SQL = "coalesce(json_extract(doc, '$.assessment.priority'), 'P5'), received_at, id";
+
 export class SqliteReportStore implements ReportStore {
   private readonly db: SqliteDatabase;
   private readonly ownsDatabase: boolean;
@@ -212,7 +215,7 @@ export class SqliteReportStore implements ReportStore {
     if (query.withHandoverNotes) sql += " AND json_array_length(doc, '$.handoverNotes') > 0";
     const count = this.prepareCached(`SELECT COUNT(*) AS n FROM reports WHERE ${sql}`);
     const page = this.prepareCached(
-      `SELECT doc FROM reports WHERE ${sql} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT doc FROM reports WHERE ${sql} ORDER BY ${query.order === 'triage' ? TRIAGE_ORDER_SQL : 'received_at DESC, id DESC'} LIMIT ? OFFSET ?`,
     );
     // One read transaction: total and page come from the same snapshot.
     return this.db.transaction(() => {

@@ -160,15 +160,21 @@ export class MongoReportStore implements ReportStore {
     if (query.withHandoverNotes) clauses.push({ handoverNotes: { $exists: true } });
     const filter = { $and: clauses };
     // Two queries, not one snapshot: a report arriving in between can make total and page differ by it.
-    const [total, docs] = await Promise.all([
-      this.reports.countDocuments(filter),
-      this.reports
-        .find(filter, REPORT_PROJECTION)
-        .sort({ receivedAt: -1, _id: -1 })
-        .skip(query.offset)
-        .limit(query.limit)
-        .lean<ReportDoc[]>(),
-    ]);
+    const page =
+      query.order === 'triage'
+        ? // Unassessed reports have no priority and must sort after P4: a computed key ('P5'), so an aggregation.
+          this.reports
+            .aggregate<ReportDoc>([
+              { $match: filter },
+              { $addFields: { triageRank: { $ifNull: ['$assessment.priority', 'P5'] } } },
+              { $sort: { triageRank: 1, receivedAt: 1, _id: 1 } },
+              { $skip: query.offset },
+              { $limit: query.limit },
+              { $project: { triageRank: 0, ...REPORT_PROJECTION } },
+            ])
+            .exec()
+        : this.reports.find(filter, REPORT_PROJECTION).sort({ receivedAt: -1, _id: -1 }).skip(query.offset).limit(query.limit).lean<ReportDoc[]>();
+    const [total, docs] = await Promise.all([this.reports.countDocuments(filter), page]);
     return { total, items: docs.map(toReport) };
   }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Priority } from './assessment.schema';
+import type { Gradering } from './gradering';
 
 /** Longest handover note: a few sentences for the next shift, not a report of its own. */
 export const MAX_HANDOVER_NOTE_LENGTH = 1000;
@@ -34,3 +36,19 @@ export const newHandoverNoteSchema = z.strictObject({
   text: z.string().trim().min(1, 'kan ikke være tom').max(MAX_HANDOVER_NOTE_LENGTH, `høyst ${MAX_HANDOVER_NOTE_LENGTH} tegn`),
 });
 export type NewHandoverNote = z.infer<typeof newHandoverNoteSchema>;
+
+/** One open report in the «Overlevering» view: what it is, and what the last shift wrote. */
+export interface HandoverItem {
+  id: string;
+  title: string;
+  status: (typeof HANDOVER_OPEN_STATUSES)[number];
+  gradering: Gradering;
+  receivedAt: string;
+  priority?: Priority;
+  category?: string;
+  journalNumber?: string;
+  noteCount: number;
+  latestNote: HandoverNote;
+  /** Set when title and note were masked for this reader. */
+  personalDataMasked?: true;
+}

@@ -1,7 +1,7 @@
 import { GRADERINGER, REPORT_STATUSES, ROLES, type Report } from '@mottak/domain';
 import { asReportSubject, defineAbilityFor, reportAccessCondition } from '@mottak/policies';
 import fc from 'fast-check';
-import { aJournalDraft, aReport, aUser } from './builders';
+import { aJournalDraft, anAssessment, aReport, aUser } from './builders';
 import { describeReportStoreChanges } from './report-store-changes.contract';
 import { describeReportStoreJournalAndOutbox } from './report-store-journal.contract';
 import { describeReportStoreVersions } from './report-store-versions.contract';
@@ -190,6 +190,27 @@ function describeListing(makeStore: ReportStoreFactory): void {
       expect(second.items.map((r) => r.id)).toEqual(newestFirst.slice(3));
       expect(first.total).toBe(4);
       expect(second.total).toBe(4);
+    });
+
+    it('lists in triage order on request: P1 … P4, then unassessed, longest waiting first within each', async () => {
+      const at = (day: number) => `2026-03-0${day}T10:00:00.000Z`;
+      const make = async (day: number, priority?: 'P1' | 'P2' | 'P3' | 'P4') =>
+        received(t.store, { receivedAt: at(day), updatedAt: at(day), ...(priority ? { status: 'vurdert', assessment: anAssessment({ priority }) } : {}) });
+      const p3old = await make(1, 'P3');
+      const unassessedOld = await make(2);
+      const p1new = await make(8, 'P1');
+      const p3new = await make(6, 'P3');
+      const unassessedNew = await make(9);
+      const p1old = await make(3, 'P1');
+      const p4 = await make(4, 'P4');
+      const expected = [p1old, p1new, p3old, p3new, p4, unassessedOld, unassessedNew].map((r) => r.id);
+      const all = await t.store.list(EVERYTHING, { order: 'triage', limit: 10, offset: 0 });
+      expect(all.items.map((r) => r.id)).toEqual(expected);
+      const pages = [await t.store.list(EVERYTHING, { order: 'triage', limit: 3, offset: 0 }), await t.store.list(EVERYTHING, { order: 'triage', limit: 3, offset: 3 }), await t.store.list(EVERYTHING, { order: 'triage', limit: 3, offset: 6 })];
+      expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(expected);
+      expect(pages.map((p) => p.total)).toEqual([7, 7, 7]);
+      // The whole report comes back, as in the default order.
+      expect(all.items[0]).toEqual(p1old);
     });
 
     it('filters by status, the total included', async () => {

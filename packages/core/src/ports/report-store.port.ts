@@ -41,6 +41,12 @@ export interface ReportListQuery {
   caseId?: string;
   /** Only reports holding at least one shift handover note (the «Overlevering» view). */
   withHandoverNotes?: boolean;
+  /**
+   * `newest` (default): newest received first. `triage`: the coordinator's order — most urgent
+   * suggested priority first (P1 … P4, then not yet assessed), and within a priority the one that
+   * has waited longest first — so that the first page is the top of the queue.
+   */
+  order?: 'newest' | 'triage';
   limit: number;
   offset: number;
 }
@@ -186,7 +192,7 @@ export interface ReportStore {
   receive(report: Report, journal: JournalDraft, idempotency?: IdempotencyRecord): Promise<ReceiveOutcome>;
   /** The report if it exists and `access` allows it; otherwise undefined (hidden and missing look the same). */
   get(id: string, access: AccessCondition): Promise<Report | undefined>;
-  /** Reports `access` allows, newest first, with the total they could see. */
+  /** Reports `access` allows, in `query.order` (newest first by default), with the total they could see. */
   list(access: AccessCondition, query: ReportListQuery): Promise<{ total: number; items: Report[] }>;
   /** Ids of other reports with this content hash that `access` allows, oldest first. */
   findIdsByContentHash(contentHash: string, excludeId: string, access: AccessCondition): Promise<string[]>;

@@ -1,10 +1,9 @@
 import {
   DomainError,
   HANDOVER_OPEN_STATUSES,
+  type HandoverItem,
   type HandoverNote,
   MAX_HANDOVER_NOTES_PER_REPORT,
-  type Gradering,
-  type Priority,
   type Report,
   type ReportStatus,
   type User,
@@ -66,21 +65,6 @@ export async function addHandoverNote(deps: CoreDeps, user: User, reportId: stri
   }
 }
 
-/** One open report in the «Overlevering» view: what it is, and what the last shift wrote. */
-export interface HandoverItem {
-  id: string;
-  title: string;
-  status: ReportStatus;
-  gradering: Gradering;
-  receivedAt: string;
-  priority?: Priority;
-  category?: string;
-  journalNumber?: string;
-  noteCount: number;
-  latestNote: HandoverNote;
-  /** Set when title and note were masked for this reader. */
-  personalDataMasked?: true;
-}
 
 /**
  * The «Overlevering» view: open reports the user may read that carry handover notes, each with its
@@ -111,13 +95,15 @@ export async function listHandover(deps: CoreDeps, user: User, query: { limit: n
 function handoverItem(report: Report, masked: boolean): HandoverItem | undefined {
   const notes = report.handoverNotes ?? [];
   const latest = notes.at(-1);
-  if (!latest) return undefined;
+  // Only open reports are listed (the query asks for HANDOVER_OPEN_STATUSES); anything else is skipped.
+  const status = HANDOVER_OPEN_STATUSES.find((open) => open === report.status);
+  if (!latest || !status) return undefined;
   const priority = report.registration?.priority ?? report.assessment?.priority;
   const category = report.registration?.category ?? report.assessment?.category;
   return {
     id: report.id,
     title: masked ? maskPersonalData(report.title) : report.title,
-    status: report.status,
+    status,
     gradering: report.gradering,
     receivedAt: report.receivedAt,
     ...(priority ? { priority } : {}),

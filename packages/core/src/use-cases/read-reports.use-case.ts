@@ -85,7 +85,7 @@ export async function breakGlassRead(deps: CoreDeps, user: User, reportId: strin
 export async function listReports(
   deps: CoreDeps,
   user: User,
-  query: { statuses?: ReportStatus[]; limit: number; offset: number },
+  query: { statuses?: ReportStatus[]; order?: 'newest' | 'triage'; limit: number; offset: number },
 ): Promise<{ total: number; items: ReportView[] }> {
   const readAccess = await readAccessFor(deps, user);
   const result = await deps.store.list(readAccess.access, query);

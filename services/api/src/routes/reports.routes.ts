@@ -96,6 +96,10 @@ const listQuery = z.strictObject({
       return statuses as Array<(typeof REPORT_STATUSES)[number]>;
     })
     .describe(`Comma-separated statuses: ${REPORT_STATUSES.join(', ')}`),
+  order: z
+    .enum(['newest', 'triage'])
+    .default('newest')
+    .describe('newest: newest received first; triage: most urgent suggested priority first (P1 … P4, then unassessed), longest waiting first within it'),
   ...pagingQuery,
 });
 
@@ -145,7 +149,7 @@ export function reportRoutes(deps: CoreDeps): Array<RouteSpec<never, never, neve
       query: listQuery,
       responses: { 200: { description: 'A page of reports', schema: z.object({ total: z.number().int(), items: z.array(listedReportSchema) }) } },
       async handler({ user, query }) {
-        const result = await listReports(deps, user, { ...(query.status ? { statuses: query.status } : {}), limit: query.limit, offset: query.offset });
+        const result = await listReports(deps, user, { ...(query.status ? { statuses: query.status } : {}), order: query.order, limit: query.limit, offset: query.offset });
         return { status: 200, body: result };
       },
     }),

@@ -1,6 +1,5 @@
 // Shapes of the saved-search and handover routes (services/api/src/routes/saved-searches.routes.ts,
 // handover.routes.ts) as the browser sees them.
-import type { Gradering, HandoverNote, Priority, ReportStatus } from '@mottak/domain';
 import type { FacetField } from './types';
 
 export type { HandoverNote } from '@mottak/domain';
@@ -31,17 +30,5 @@ export interface SavedSearchCounts {
   searches: Array<{ id: string; newCount: number | null; unavailable?: string }>;
 }
 
-/** One open report in the «Overlevering» view, with the latest handover note. */
-export interface HandoverItem {
-  id: string;
-  title: string;
-  status: ReportStatus;
-  gradering: Gradering;
-  receivedAt: string;
-  priority?: Priority;
-  category?: string;
-  journalNumber?: string;
-  noteCount: number;
-  latestNote: HandoverNote;
-  personalDataMasked?: true;
-}
+/** One open report in the «Overlevering» view (its shape is defined with the domain's handover notes). */
+export type { HandoverItem } from '@mottak/domain';

@@ -16,12 +16,15 @@ export interface Queue {
 }
 
 /**
- * Every open report (mottatt or vurdert) the user may see, in triage order. The API pages newest
- * first and has no priority order, so the whole queue is read and ordered here.
+ * Every open report (mottatt or vurdert) the user may see, in triage order. The API pages in triage
+ * order, so its first page is the top of the desk: shown at once (`onFirstPage`) while the rest of
+ * a long queue loads. Pages shift while they are read (reports arrive and are assessed), so the
+ * whole queue is ordered again here once it is read.
  */
-async function fetchQueue(signal: AbortSignal): Promise<Queue> {
-  const page = (offset: number) => api<ReportPage>('/api/v1/reports', { query: { status: 'mottatt,vurdert', limit: PAGE_SIZE, offset }, signal });
+async function fetchQueue(signal: AbortSignal, onFirstPage: (queue: Queue) => void): Promise<Queue> {
+  const page = (offset: number) => api<ReportPage>('/api/v1/reports', { query: { status: 'mottatt,vurdert', order: 'triage', limit: PAGE_SIZE, offset }, signal });
   const first = await page(0);
+  if (first.total > first.items.length) onFirstPage({ total: first.total, items: orderQueue(first.items) });
   const items = new Map(first.items.map((report) => [report.id, report]));
   const offsets: number[] = [];
   for (let offset = PAGE_SIZE; offset < first.total; offset += PAGE_SIZE) offsets.push(offset);
@@ -41,7 +44,15 @@ async function fetchQueue(signal: AbortSignal): Promise<Queue> {
  */
 export function useQueue() {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ['queue'], queryFn: ({ signal }) => fetchQueue(signal) });
+  const query = useQuery({
+    queryKey: ['queue'],
+    // On the first read, a long queue shows its first page while the rest is read (the same cache
+    // entry, filled twice); a refetch keeps showing the whole queue it replaces.
+    queryFn: ({ signal }) =>
+      fetchQueue(signal, (firstPage) => {
+        if (!queryClient.getQueryData(['queue'])) queryClient.setQueryData(['queue'], firstPage);
+      }),
+  });
   const total = query.data?.total ?? 0;
   // The latest queue length, read by the event handler without re-subscribing on every change.
   const totalRef = useRef(total);
