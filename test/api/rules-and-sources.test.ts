@@ -130,6 +130,33 @@ describe('rules and sources over HTTP', () => {
       const id = await submit({ channel: 'tipsskjema', title: 'Bakst igjen', body: 'En tredje marsipankake.' });
       expect((await assessed(id)).assessment.ruleSetVersion).toBe('test-3');
     });
+
+    it('takes an uploaded rule set: every problem with its line refused and nothing written; a valid one written and in force', async () => {
+      const before = readFileSync(rulesFile, 'utf8');
+      const invalid = invalidRuleSet();
+      // Two problems: the bad priority, and a rule without its id.
+      const twoProblems = invalid.text.replace('  - id: marsipan\n', '  - \n');
+      expect((await mottak.http.put('/api/v1/rule-set').set(await as('kari')).send({ yaml: ruleSetText('test-4') })).status).toBe(403);
+      const refused = await mottak.http.put('/api/v1/rule-set').set(await as('frida')).send({ yaml: twoProblems });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'RULESET_INVALID', runningVersion: 'test-3' });
+      const problems = refused.body.problems as Array<{ line?: number; reason: string }>;
+      expect(problems.length).toBeGreaterThanOrEqual(2);
+      expect(problems.map((p) => p.line)).toContain(invalid.line);
+      expect(problems.every((p) => typeof p.reason === 'string' && p.reason.length > 0)).toBe(true);
+      expect(readFileSync(rulesFile, 'utf8')).toBe(before);
+      expect((await mottak.http.get('/api/v1/rule-set').set(await as('frida'))).body.version).toBe('test-3');
+      expect((await mottak.http.put('/api/v1/rule-set').set(await as('frida')).send({ yaml: '' })).status).toBe(400);
+
+      const uploaded = await mottak.http.put('/api/v1/rule-set').set(await as('adam')).send({ yaml: ruleSetText('test-4') });
+      expect(uploaded.status).toBe(200);
+      expect(uploaded.body).toMatchObject({ version: 'test-4', file: rulesFile });
+      expect(readFileSync(rulesFile, 'utf8')).toBe(ruleSetText('test-4'));
+      const id = await submit({ channel: 'tipsskjema', title: 'Bakst nummer fire', body: 'En fjerde marsipankake.' });
+      expect((await assessed(id)).assessment.ruleSetVersion).toBe('test-4');
+      const audit = await mottak.http.get('/api/v1/audit').query({ action: 'rule_set.upload', limit: 10 }).set(await as('rita'));
+      expect(audit.body.map((e: { actor: string; details: { outcome: string } }) => `${e.actor} ${e.details.outcome}`)).toEqual(['user:frida refused', 'user:adam loaded']);
+    });
   });
 
   describe('Admiralty source grading', () => {

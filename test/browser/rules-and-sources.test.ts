@@ -84,4 +84,34 @@ describeInBrowser('the web app: Admiralty suggestion in registration, rule set a
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('an administrator uploads a rule set: every problem shown line by line, nothing changed; then a valid one is in force', async () => {
+    const { context, page, problems } = await newContext(browser);
+    await logIn(page, mottak.url, 'adam', DEMO_PASSWORD);
+    await page.goto(`${mottak.url}/fagansvarlig`);
+    const ruleSet = page.getByTestId('regelsett');
+    await ruleSet.waitFor();
+    const running = (await ruleSet.textContent()) ?? '';
+    const chooser = async (name: string, text: string) => {
+      const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('regelsett-last-opp').click()]);
+      await fileChooser.setFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text, 'utf8') });
+    };
+    // Line 3: an unknown priority; line 7: a rule without an id.
+    await chooser('feil.yaml', 'version: "nett-9"\ndefaults:\n  priority: P9\n  category: annet\nrules:\n  - description: Uten id\n    when: {}\n    then: { priority: P1 }\n');
+    const refused = page.getByTestId('regelsett-feil');
+    await refused.waitFor();
+    const lines = await refused.locator('li').allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.some((line) => line.startsWith('Linje 3:'))).toBe(true);
+    expect(await checkScreen(page, '32-regelsett-opplasting-avvist')).toEqual([]);
+    expect(await ruleSet.textContent()).toBe(running);
+    expect(readFileSync(rulesFile, 'utf8')).not.toContain('nett-9');
+
+    await chooser('ny.yaml', 'version: "nett-3"\ndefaults:\n  priority: P4\n  category: annet\nrules: []\n');
+    await page.getByText('ny.yaml er kontrollert og lagret: regelsett nett-3 gjelder nå').waitFor();
+    await ruleSet.getByText('nett-3').waitFor();
+    expect(readFileSync(rulesFile, 'utf8')).toContain('nett-3');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -24,7 +24,7 @@ export interface OpenCoreOptions {
  */
 export async function openCoreDeps(config: Config, logger: Logger, options: OpenCoreOptions = {}): Promise<OpenedCore> {
   // Read before any engine opens: an invalid rule set stops the start with file, line and reason.
-  const ruleSets = new ReloadableRuleSet(config.MOTTAK_RULES_FILE ?? DEFAULT_RULESET_PATH);
+  const ruleSets = new ReloadableRuleSet(config.MOTTAK_RULES_FILE ?? DEFAULT_RULESET_PATH, () => new Date(), config.MOTTAK_RULES_FILE === undefined);
   const ruleSetVersion = ruleSets.current().ruleSet.version;
   // The same for conflicting retention rules.
   const retentionRules = config.MOTTAK_RETENTION_RULES_FILE ? loadRetentionRulesFile(config.MOTTAK_RETENTION_RULES_FILE) : defaultRetentionRules();

@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RuleSetError } from '@mottak/assessment';
@@ -79,6 +79,26 @@ describe('ReloadableRuleSet', () => {
     rmSync(file);
     await expect(ruleSets.reload()).rejects.toThrow(/ENOENT/);
     expect(ruleSets.current().ruleSet.version).toBe('2');
+  });
+
+  it('replaces the file with an uploaded rule set only when it is valid, atomically, and never the shipped default', async () => {
+    const ruleSets = new ReloadableRuleSet(file);
+    const other = new ReloadableRuleSet(file);
+    await expect(ruleSets.replace(INVALID)).rejects.toBeInstanceOf(RuleSetError);
+    expect(readFileSync(file, 'utf8')).toBe(rules('1'));
+    expect(ruleSets.current().ruleSet.version).toBe('1');
+
+    const replaced = await ruleSets.replace(rules('5', 'sprengstoff'));
+    expect(replaced.ruleSet.version).toBe('5');
+    expect(ruleSets.current()).toBe(replaced);
+    expect(readFileSync(file, 'utf8')).toBe(rules('5', 'sprengstoff'));
+    // No temporary file left beside it; another process reading the file gets the new version.
+    expect(readdirSync(dir)).toEqual(['regler.yaml']);
+    expect((await other.reload()).ruleSet.version).toBe('5');
+
+    const shipped = new ReloadableRuleSet(file, () => new Date(), true);
+    await expect(shipped.replace(rules('6'))).rejects.toMatchObject({ code: 'RULESET_READ_ONLY' });
+    expect(readFileSync(file, 'utf8')).toBe(rules('5', 'sprengstoff'));
   });
 
   it('makes every process that watches the file converge on its version; an invalid file is reported once and changes nothing', async () => {

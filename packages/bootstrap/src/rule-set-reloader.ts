@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { type FSWatcher, readFileSync, watch as watchFolder } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRuleSet, type RuleSet, RuleSetError } from '@mottak/assessment';
 import type { LoadedRuleSet, RuleSetSource } from '@mottak/core';
+import { DomainError } from '@mottak/domain';
 
 /** What the watcher reports; the caller logs it. */
 export interface RuleSetWatchEvents {
@@ -51,9 +52,11 @@ export class ReloadableRuleSet implements RuleSetSource {
   private loaded: LoadedRuleSet;
 
   /** Reads `file` at once: an invalid file at start stops the process, naming file, line and reason. */
+  /** `readOnly`: the shipped default file, which uploads must never overwrite. */
   constructor(
     readonly file: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly readOnly = false,
   ) {
     let bytes: Buffer;
     try {
@@ -77,6 +80,27 @@ export class ReloadableRuleSet implements RuleSetSource {
     }
     // parse throws before anything is replaced: an invalid file leaves the running set in force.
     this.loaded = this.parse(bytes);
+    return this.loaded;
+  }
+
+  async replace(text: string): Promise<LoadedRuleSet> {
+    if (this.readOnly) {
+      throw new DomainError('RULESET_READ_ONLY', 'Regelsettet er det som følger med Mottak og kan ikke endres her; sett MOTTAK_RULES_FILE til en fil Mottak kan skrive', { file: this.file });
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    // Validated before anything is written: an invalid upload leaves file and running set as they were.
+    const loaded = this.parse(bytes);
+    // A temporary file in the same folder, then rename: readers (other processes' watchers) see the
+    // old file or the new one, never a half-written one.
+    const temporary = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      await writeFile(temporary, bytes, { mode: 0o640 });
+      await rename(temporary, this.file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw unreadable(this.file, error);
+    }
+    this.loaded = loaded;
     return this.loaded;
   }
 

@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | 'CHANNEL_NOT_ALLOWED'
   | 'USER_EXISTS'
   | 'RULESET_INVALID'
+  | 'RULESET_READ_ONLY'
   /** A retention rule file that cannot be used (conflicting or invalid rules). */
   | 'RETENTION_RULES_INVALID'
   /** Disposal asked for a report that is not due for it (or is already disposed, or in an open case). */

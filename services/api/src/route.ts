@@ -44,7 +44,7 @@ export type InvalidBody = Array<{ field: string; message: string }>;
  * OpenAPI document) and its handler. Routes are data, so nothing can be served that is not described.
  */
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, e.g. `/api/v1/reports/:id`. */
   path: string;
   operationId: string;

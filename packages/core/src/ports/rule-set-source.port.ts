@@ -19,4 +19,11 @@ export interface RuleSetSource {
   current(): LoadedRuleSet;
   /** Reads the file again; resolves to the set now in force, or rejects with RuleSetError and keeps the old one. */
   reload(): Promise<LoadedRuleSet>;
+  /**
+   * Validates `text` as a rule set and, only if it is valid, writes it to the file (atomically: the
+   * old file or the new one, never half) and puts it in force. Rejects with RuleSetError (line and
+   * reason) and writes nothing when invalid, and with RULESET_READ_ONLY when the file is the shipped
+   * default (which belongs to the installation, not to the running system).
+   */
+  replace(text: string): Promise<LoadedRuleSet>;
 }

@@ -57,6 +57,27 @@ export async function reloadRuleSet(deps: CoreDeps, user: User): Promise<RuleSet
   }
 }
 
+/**
+ * Puts an uploaded rule set in force: validated first (an invalid one is refused with every
+ * problem's line and reason, and nothing changes), then written to the rule-set file and loaded.
+ * Other processes follow the file with their watchers. Audited with the outcome and the hash.
+ */
+export async function uploadRuleSet(deps: CoreDeps, user: User, text: string): Promise<RuleSetStatus> {
+  requireRuleSetAbility(user, 'update');
+  const before = deps.ruleSets.current();
+  const audit = (details: Record<string, unknown>) =>
+    deps.audit.append({ at: deps.clock.now().toISOString(), actor: actorName({ kind: 'user', user }), action: 'rule_set.upload', details: { file: before.file, previousVersion: before.ruleSet.version, ...details } });
+  try {
+    const loaded = await deps.ruleSets.replace(text);
+    await audit({ outcome: 'loaded', version: loaded.ruleSet.version, sha256: loaded.sha256 });
+    return statusOf(loaded);
+  } catch (error) {
+    if (error instanceof RuleSetError) await audit({ outcome: 'refused', problems: error.problems.length, line: error.line ?? null, reason: error.reason });
+    else if (error instanceof DomainError) await audit({ outcome: 'refused', code: error.code });
+    throw error;
+  }
+}
+
 /** One rule's override record, as supervisors read it. */
 export interface RuleOverrideRow {
   ruleId: string;

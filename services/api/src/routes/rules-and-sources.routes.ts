@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RuleSetError } from '@mottak/assessment';
-import { type CoreDeps, gradeSource, reloadRuleSet, ruleOverrideStats, ruleSetStatus, suggestSourceGrading } from '@mottak/core';
+import { type CoreDeps, gradeSource, reloadRuleSet, ruleOverrideStats, ruleSetStatus, suggestSourceGrading, uploadRuleSet } from '@mottak/core';
 import {
   DomainError,
   recordedSourceGradingSchema,
@@ -9,6 +9,9 @@ import {
   sourceReliabilitySchema,
 } from '@mottak/domain';
 import { defineRoute, idParams, type RouteSpec } from '../route';
+
+/** Largest rule set accepted by upload: the shipped one is a few kilobytes. */
+const MAX_RULE_SET_CHARS = 200_000;
 
 const ruleSetStatusSchema = z.object({
   version: z.string(),
@@ -115,6 +118,34 @@ export function rulesAndSourcesRoutes(deps: CoreDeps): Array<RouteSpec<never, ne
           if (!(error instanceof RuleSetError)) throw error;
           throw new DomainError('RULESET_INVALID', `${error.message}. Regelsett ${deps.ruleSet().version} gjelder fortsatt.`, {
             file: error.source,
+            line: error.line ?? null,
+            reason: error.reason,
+            problems: error.problems,
+            runningVersion: deps.ruleSet().version,
+          });
+        }
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/v1/rule-set',
+      operationId: 'uploadRuleSet',
+      summary: 'Last opp et nytt regelsett (YAML): valideres først, skrives så til regelsettfilen og gjelder straks; et ugyldig regelsett avvises med hver feil (linje og grunn), og ingenting endres',
+      tag: 'Kontroll',
+      auth: 'user',
+      body: z.strictObject({ yaml: z.string().min(1, 'kan ikke være tom').max(MAX_RULE_SET_CHARS, `høyst ${MAX_RULE_SET_CHARS} tegn`).describe('The rule set as YAML (or JSON), the same format as the file') }),
+      responses: {
+        200: { description: 'The uploaded rule set, now in force', schema: ruleSetStatusSchema },
+        403: { description: 'Not a supervisor or administrator' },
+        409: { description: 'The rule set in force is the shipped default (RULESET_READ_ONLY): set MOTTAK_RULES_FILE' },
+        422: { description: 'Invalid (problem+json with every problem: line and reason); nothing was written' },
+      },
+      async handler({ user, body }) {
+        try {
+          return { status: 200, body: await uploadRuleSet(deps, user, body.yaml) };
+        } catch (error) {
+          if (!(error instanceof RuleSetError)) throw error;
+          throw new DomainError('RULESET_INVALID', `Regelsettet er ikke gyldig: ${error.problems.length} feil. Regelsett ${deps.ruleSet().version} gjelder fortsatt.`, {
             line: error.line ?? null,
             reason: error.reason,
             problems: error.problems,

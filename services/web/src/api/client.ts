@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly errors: FieldError[] = [],
+    /** The whole problem document, extension members included (e.g. a rule set's `problems`). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -42,7 +44,7 @@ export function reportUnauthenticated(): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
@@ -82,7 +84,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (response.ok) return data as T;
   const problem = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: FieldError[] };
   if (response.status === 401 && currentToken) onUnauthenticated?.();
-  throw new ApiError(response.status, problem.code ?? 'HTTP_' + response.status, problem.detail ?? problem.title ?? `Feil fra Mottak (${response.status})`, problem.errors ?? []);
+  throw new ApiError(response.status, problem.code ?? 'HTTP_' + response.status, problem.detail ?? problem.title ?? `Feil fra Mottak (${response.status})`, problem.errors ?? [], (data ?? {}) as Record<string, unknown>);
 }
 
 function safeJson(text: string): unknown {

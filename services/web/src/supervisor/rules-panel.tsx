@@ -1,6 +1,7 @@
-import { Alert, BodyShort, Button, Loader, Table, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, FileUpload, Heading, Loader, Table, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../api/client';
+import { api, ApiError, errorMessage } from '../api/client';
 import type { RuleOverrideReport, RuleSetStatus } from '../api/types';
 import { formatCount, formatLogTime } from '../common/format';
 
@@ -49,6 +50,78 @@ export function RuleSetPanel() {
           Last inn regelsettet på nytt
         </Button>
       </div>
+      <RuleSetUpload />
+    </VStack>
+  );
+}
+
+interface RuleSetProblem {
+  line?: number | null;
+  reason: string;
+}
+
+/** The problems of a refused rule set, from the API's problem document (422 RULESET_INVALID). */
+function ruleSetProblems(error: unknown): RuleSetProblem[] {
+  if (!(error instanceof ApiError) || error.code !== 'RULESET_INVALID') return [];
+  const problems = error.problem['problems'];
+  return Array.isArray(problems) ? (problems as RuleSetProblem[]) : [];
+}
+
+/**
+ * Upload of a new rule set (a YAML file): validated by the API first — refused with every problem,
+ * line by line, and nothing changed — then written to the rule-set file and in force at once.
+ */
+function RuleSetUpload() {
+  const queryClient = useQueryClient();
+  const [fileName, setFileName] = useState<string | undefined>();
+  const upload = useMutation({
+    mutationFn: (yaml: string) => api<RuleSetStatus>('/api/v1/rule-set', { method: 'PUT', body: { yaml } }),
+    onSuccess: (loaded) => queryClient.setQueryData(['rule-set'], loaded),
+  });
+  const problems = ruleSetProblems(upload.error);
+  return (
+    <VStack gap="space-8" className="spaced-top">
+      <Heading level="3" size="small">
+        Last opp nytt regelsett
+      </Heading>
+      <BodyShort size="small" className="muted">
+        En YAML-fil i samme format som regelsettfilen. Den kontrolleres før noe endres; et gyldig regelsett gjelder straks, også i de andre prosessene (de følger filen).
+      </BodyShort>
+      <div>
+        <FileUpload.Trigger
+          accept=".yaml,.yml,.json"
+          multiple={false}
+          onSelect={(files) => {
+            const chosen = files[0]?.file;
+            if (!chosen) return;
+            setFileName(chosen.name);
+            void chosen.text().then((text) => upload.mutate(text));
+          }}
+        >
+          <Button size="small" variant="secondary" loading={upload.isPending} data-testid="regelsett-last-opp">
+            Velg regelsettfil …
+          </Button>
+        </FileUpload.Trigger>
+      </div>
+      {upload.isSuccess && (
+        <Alert variant="success" size="small" role="status">
+          {fileName ?? 'Filen'} er kontrollert og lagret: regelsett {upload.data.version} gjelder nå ({formatCount(upload.data.ruleCount)} regler).
+        </Alert>
+      )}
+      {upload.error && (
+        <Alert variant="error" role="alert" data-testid="regelsett-feil">
+          <BodyShort>{errorMessage(upload.error)}</BodyShort>
+          {problems.length > 0 && (
+            <ul className="rule-problems">
+              {problems.map((problem, i) => (
+                <li key={i}>
+                  {problem.line ? <strong>Linje {problem.line}:</strong> : <strong>Hele filen:</strong>} {problem.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
     </VStack>
   );
 }
