@@ -6,7 +6,28 @@ import { charAt, charBefore, countLeading, countTrailing, isWordChar } from './t
 /** Maximal runs of digits and dots; dotted-quad structure is checked in code (linear scan). */
 const IPV4_RUN = /[0-9.]+/g;
 /** Maximal runs of hex digits, colons and dots (dots for IPv4-mapped tails such as ::ffff:10.0.0.1). */
-const IPV6_RUN = /[0-9A-Fa-f:.]+/g;
+/** Characters an IPv6 address (with an embedded IPv4 tail) is written with. */
+function isIPv6Char(code: number): boolean {
+  return (code >= 48 && code <= 58) || code === 46 || (code >= 65 && code <= 70) || (code >= 97 && code <= 102); // 0-9 : . A-F a-f
+}
+
+/**
+ * The maximal runs of IPv6 characters that hold a colon, found from the colons outward: a regex over
+ * every run would visit every word made of the letters a–f (most Norwegian and English prose).
+ */
+function* ipv6Runs(text: string): Generator<{ index: number; run: string }> {
+  let from = 0;
+  for (;;) {
+    const colon = text.indexOf(':', from);
+    if (colon < 0) return;
+    let start = colon;
+    while (start > 0 && isIPv6Char(text.charCodeAt(start - 1))) start -= 1;
+    let end = colon + 1;
+    while (end < text.length && isIPv6Char(text.charCodeAt(end))) end += 1;
+    yield { index: start, run: text.slice(start, end) };
+    from = end;
+  }
+}
 /** Longest textual IPv6 form (eight groups or six groups plus a dotted quad); longer runs are not addresses. */
 const MAX_IPV6_LENGTH = 45;
 const OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
@@ -88,8 +109,8 @@ export const ipv6Extractor: Extractor = {
   blockedBy: [],
   extract(text: string): Entity[] {
     const found: Entity[] = [];
-    for (const match of text.matchAll(IPV6_RUN)) {
-      const run = match[0];
+    for (const match of ipv6Runs(text)) {
+      const run = match.run;
       if (run.indexOf(':') === run.lastIndexOf(':')) continue; // fewer than two colons: not IPv6
       const bounds = ipv6Bounds(text, match.index, run);
       if (!bounds) continue;
