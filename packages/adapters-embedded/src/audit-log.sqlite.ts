@@ -1,4 +1,4 @@
-import { type AuditLog, type AuditQuery, SHOWN_REPORT_ID_FIELDS, type StoredLogRow } from '@mottak/core';
+import { type AuditLog, type AuditQuery, SHOWN_REPORT_ID_FIELDS, type StoredLogRow, type VerifiedLeafPage } from '@mottak/core';
 import type { ChainedEntry, ChainedEntryInput, ChainVerification } from '@mottak/domain';
 import { chainedTableStatements, SqliteChainedLog } from './journal-chain.sqlite';
 import { GroupCommit } from './group-commit';
@@ -63,6 +63,10 @@ export class SqliteAuditLog implements AuditLog {
     return this.log.listStoredRows(afterSeq, limit);
   }
 
+  verifiedLeafPages(): AsyncIterable<VerifiedLeafPage> {
+    return this.log.verifiedPages() ?? emptyPages();
+  }
+
   async verify(): Promise<ChainVerification> {
     return this.log.verify();
   }
@@ -77,3 +81,6 @@ export class SqliteAuditLog implements AuditLog {
 export function createSqliteAuditLog(filePath: string): SqliteAuditLog {
   return new SqliteAuditLog(filePath);
 }
+
+/** No verified pages (an in-memory database): the verifier reads the rows itself. */
+async function* emptyPages(): AsyncGenerator<VerifiedLeafPage> {}

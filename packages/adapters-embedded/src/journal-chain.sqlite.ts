@@ -1,4 +1,5 @@
-import { canonicalJson, type ChainFilter, chainHash, createChainVerifier, shownReportIds, type StoredLogRow } from '@mottak/core';
+import { canonicalJson, type ChainFilter, chainHash, createChainVerifier, shownReportIds, type StoredLogRow, type VerifiedLeafPage } from '@mottak/core';
+import { parallelVerifiedPages } from './parallel-leaf-hasher';
 import { type ChainedEntry, type ChainedEntryInput, type ChainVerification, GENESIS_HASH } from '@mottak/domain';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -168,6 +169,16 @@ export class SqliteChainedLog {
       prevHash,
       hash,
     }));
+  }
+
+  /**
+   * The whole log as pages verified by worker threads that read the file themselves; undefined for
+   * an in-memory database (nothing else can open it).
+   */
+  verifiedPages(): AsyncIterable<VerifiedLeafPage> | undefined {
+    if (this.db.memory) return undefined;
+    const last = this.lastEntry.get()?.seq ?? 0;
+    return parallelVerifiedPages(this.db.name, this.table, last);
   }
 
   /** Recomputes the chain row by row (streamed with iterate, so the log never has to fit in memory). */

@@ -19,6 +19,7 @@ import {
   type RetentionCandidate,
   type RetentionCandidateQuery,
   type StoredLogRow,
+  type VerifiedLeafPage,
   applyRegistration,
   fieldChanges,
   redactReportContent,
@@ -375,6 +376,10 @@ export class SqliteReportStore implements ReportStore {
 
   async listJournal(query: { afterSeq?: number; limit: number }): Promise<ChainedEntry[]> {
     return this.journal.list(query);
+  }
+
+  verifiedJournalLeafPages(): AsyncIterable<VerifiedLeafPage> {
+    return this.journal.verifiedPages() ?? (async function* none(): AsyncGenerator<VerifiedLeafPage> {})();
   }
 
   async listStoredJournalRows(afterSeq: number, limit: number): Promise<StoredLogRow[]> {

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { ChainedEntry, ChainVerification } from '@mottak/domain';
 import { GENESIS_HASH } from '@mottak/domain';
-import type { StoredLogRow } from './ports/audit-log.port';
+import type { StoredLogRow, VerifiedLeafPage } from './ports/audit-log.port';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -125,9 +125,27 @@ export function createChainVerifier() {
     return canonical;
   };
 
+  /**
+   * Accepts a page its adapter verified (every entry hashed and linked inside it) if it continues
+   * the chain; false, changing nothing, if it does not or is not intact — the caller then reads
+   * those rows one by one to find what is wrong.
+   */
+  const nextPage = (page: Pick<VerifiedLeafPage, 'firstSeq' | 'count' | 'firstPrevHash' | 'lastHash' | 'intact'>): boolean => {
+    if (failure || !page.intact || page.firstSeq !== expectedSeq || page.firstPrevHash !== expectedPrev) return false;
+    count += page.count;
+    expectedSeq = page.firstSeq + page.count;
+    expectedPrev = page.lastHash;
+    return true;
+  };
+
   return {
     next,
     nextStored,
+    nextPage,
+    /** The next sequence number the chain expects (the first entry not yet verified). */
+    get expectedSeq() {
+      return expectedSeq;
+    },
     result(): ChainVerification {
       return failure ? { ok: false, entries: count, ...failure } : { ok: true, entries: count };
     },

@@ -1,6 +1,6 @@
 import type { ChainedEntry } from '@mottak/domain';
 import type { CoreDeps } from './deps';
-import type { StoredLogRow } from './ports/audit-log.port';
+import type { StoredLogRow, VerifiedLeafPage } from './ports/audit-log.port';
 import { type Checkpoint, LOG_NAMES, type LogName } from './merkle/checkpoint';
 import { fromHex } from './merkle/hash';
 
@@ -36,11 +36,11 @@ export async function* streamLog(deps: CoreDeps, log: LogName, options: { afterS
  * Streams a log as stored rows when its adapter offers them (see AuditLog.listStoredRows), for
  * verifiers; undefined when it does not, and the caller streams parsed entries instead.
  */
-export function streamStoredRows(deps: CoreDeps, log: LogName): AsyncGenerator<StoredLogRow[]> | undefined {
+export function streamStoredRows(deps: CoreDeps, log: LogName, startAfterSeq = 0): AsyncGenerator<StoredLogRow[]> | undefined {
   const read = log === 'journal' ? deps.store.listStoredJournalRows?.bind(deps.store) : deps.audit.listStoredRows?.bind(deps.audit);
   if (!read) return undefined;
   return (async function* pages() {
-    let afterSeq = 0;
+    let afterSeq = startAfterSeq;
     for (;;) {
       const page = await read(afterSeq, LOG_PAGE_SIZE);
       if (page.length > 0) yield page;
@@ -48,6 +48,11 @@ export function streamStoredRows(deps: CoreDeps, log: LogName): AsyncGenerator<S
       afterSeq = (page[page.length - 1] as StoredLogRow).seq;
     }
   })();
+}
+
+/** The log as pages its adapter verified in parallel, where the adapter offers it (see VerifiedLeafPage). */
+export function verifiedLeafPages(deps: CoreDeps, log: LogName): AsyncIterable<VerifiedLeafPage> | undefined {
+  return log === 'journal' ? deps.store.verifiedJournalLeafPages?.() : deps.audit.verifiedLeafPages?.();
 }
 
 /** A checkpoint as found in the audit log: its ordinal per log (#1, #2 …) and the audit entry holding it. */

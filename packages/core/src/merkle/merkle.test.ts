@@ -238,7 +238,7 @@ describe('RFC 6962 Merkle tree: properties', () => {
 
   it('reports every complete subtree as it forms', () => {
     const seen: string[] = [];
-    const tree = new CompactRange(0, [], (node, hash) => seen.push(`${node.level}/${node.index}=${hex(hash)}`));
+    const tree = new CompactRange(0, [], (level, index, hash) => seen.push(`${level}/${index}=${hex(hash)}`));
     for (const leaf of LEAVES) tree.append(leaf);
     expect(seen).toContain(`3/0=${ROOTS[8]}`);
     expect(seen).toContain(`2/1=6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4`);

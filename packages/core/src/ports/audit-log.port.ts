@@ -53,6 +53,23 @@ export interface StoredLogRow {
   hash: string;
 }
 
+/**
+ * A page of a chained log checked and hashed by its adapter (for adapters that can do it in
+ * parallel, off the main thread): a verifier links pages and builds the Merkle tree from the leaf
+ * hashes, and reads the rows itself only where a page is not intact (to pinpoint what is wrong).
+ */
+export interface VerifiedLeafPage {
+  firstSeq: number;
+  count: number;
+  /** The prevHash of the page's first entry and the hash of its last, for linking pages. */
+  firstPrevHash: string;
+  lastHash: string;
+  /** 32 bytes per entry, in order: RFC 6962 leaf hashes of the entries' stored canonical content. */
+  leafHashes: Buffer;
+  /** Every entry's chain hash matched its stored content, seqs ran without gaps and each linked to the one before. */
+  intact: boolean;
+}
+
 export interface AuditQuery extends ChainFilter {
   limit: number;
 }
@@ -67,5 +84,7 @@ export interface AuditLog {
    * details as text offer it so that verification can skip the JSON round trip).
    */
   listStoredRows?(afterSeq: number, limit: number): Promise<StoredLogRow[]>;
+  /** The whole log as verified pages, in order (optional; see VerifiedLeafPage). */
+  verifiedLeafPages?(): AsyncIterable<VerifiedLeafPage>;
   close(): Promise<void>;
 }

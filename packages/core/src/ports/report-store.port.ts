@@ -11,7 +11,7 @@ import type {
   RecordedSourceGrading,
 } from '@mottak/domain';
 import type { AccessCondition } from '@mottak/policies';
-import type { StoredLogRow } from './audit-log.port';
+import type { StoredLogRow, VerifiedLeafPage } from './audit-log.port';
 
 /** What a journal entry records; the store assigns seq and the hash chain. */
 export interface JournalDraft {
@@ -255,6 +255,8 @@ export interface ReportStore {
   listJournal(query: { afterSeq?: number; limit: number }): Promise<ChainedEntry[]>;
   /** The journal as stored, for fast verification (optional; see AuditLog.listStoredRows). */
   listStoredJournalRows?(afterSeq: number, limit: number): Promise<StoredLogRow[]>;
+  /** The journal as verified pages (optional; see AuditLog.verifiedLeafPages). */
+  verifiedJournalLeafPages?(): AsyncIterable<VerifiedLeafPage>;
   /** Recomputes the journal's hash chain; names the first entry that does not match. */
   verifyJournal(): Promise<ChainVerification>;
   close(): Promise<void>;

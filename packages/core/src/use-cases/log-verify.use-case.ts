@@ -1,7 +1,7 @@
 import type { ChainVerification } from '@mottak/domain';
 import type { CoreDeps } from '../deps';
 import { createChainVerifier } from '../hash-chain';
-import { readCheckpoints, type StoredCheckpoint, streamLog, streamStoredRows } from '../log-stream';
+import { readCheckpoints, type StoredCheckpoint, streamLog, streamStoredRows, verifiedLeafPages } from '../log-stream';
 import { checkpointSignatureValid, type LogName } from '../merkle/checkpoint';
 import { CompactRange, frontierNodes, rootOfFrontier, type TreeNode } from '../merkle/compact-range';
 import { entryLeafData, leafHash, toHex } from '../merkle/hash';
@@ -38,7 +38,8 @@ interface AuthenticNode {
   status: 'pending' | 'match' | 'mismatch';
 }
 
-const nodeKey = (n: TreeNode) => `${n.level}/${n.index}`;
+/** A subtree as one number (level ≤ 64, index < 2^40: exact in a double), so lookups allocate nothing. */
+const nodeKey = (level: number, index: number) => level * 2 ** 40 + index;
 const startOf = (n: TreeNode) => n.index * 2 ** n.level;
 const endOf = (n: TreeNode) => (n.index + 1) * 2 ** n.level;
 const label = (c: StoredCheckpoint) => `sjekkpunkt #${c.number} (størrelse ${c.checkpoint.treeSize})`;
@@ -69,12 +70,12 @@ export async function verifyLog(deps: CoreDeps, caller: LogCaller, log: LogName)
   }
 
   // Subtrees the signed checkpoints vouch for, from their frontiers.
-  const authentic = new Map<string, AuthenticNode>();
+  const authentic = new Map<number, AuthenticNode>();
   for (const c of valid) {
     const nodes = frontierNodes(c.checkpoint.treeSize);
     if (!c.frontier || c.frontier.length !== nodes.length || toHex(rootOfFrontier(c.frontier)) !== c.checkpoint.rootHash) continue;
     nodes.forEach((node, i) => {
-      if (!authentic.has(nodeKey(node))) authentic.set(nodeKey(node), { node, hash: c.frontier![i] as Buffer, owner: c, status: 'pending' });
+      if (!authentic.has(nodeKey(node.level, node.index))) authentic.set(nodeKey(node.level, node.index), { node, hash: c.frontier![i] as Buffer, owner: c, status: 'pending' });
     });
   }
   const bySize = new Map<number, StoredCheckpoint[]>();
@@ -82,8 +83,8 @@ export async function verifyLog(deps: CoreDeps, caller: LogCaller, log: LogName)
 
   const onNode =
     authentic.size > 0
-      ? (node: TreeNode, hash: Buffer) => {
-          const known = authentic.get(nodeKey(node));
+      ? (level: number, index: number, hash: Buffer) => {
+          const known = authentic.get(nodeKey(level, index));
           if (known && known.status === 'pending') known.status = known.hash.equals(hash) ? 'match' : 'mismatch';
         }
       : undefined;
@@ -103,7 +104,19 @@ export async function verifyLog(deps: CoreDeps, caller: LogCaller, log: LogName)
     }
   };
   checkRoots();
-  const storedRows = streamStoredRows(deps, log);
+  // Fastest: pages the adapter verified in parallel; the first page that is not intact (or does not
+  // link) ends that, and the rows from there on are read one by one to pinpoint the problem.
+  const pages = verifiedLeafPages(deps, log);
+  if (pages) {
+    for await (const page of pages) {
+      if (!chain.nextPage(page)) break;
+      for (let i = 0; i < page.count; i += 1) {
+        tree.append(page.leafHashes.subarray(i * 32, i * 32 + 32));
+        checkRoots();
+      }
+    }
+  }
+  const storedRows = streamStoredRows(deps, log, chain.expectedSeq - 1);
   if (storedRows) {
     // The fast path: stored bytes hashed as they are, no JSON round trip for intact entries.
     for await (const page of storedRows) {
@@ -113,7 +126,7 @@ export async function verifyLog(deps: CoreDeps, caller: LogCaller, log: LogName)
       }
     }
   } else {
-    for await (const page of streamLog(deps, log)) {
+    for await (const page of streamLog(deps, log, { afterSeq: chain.expectedSeq - 1 })) {
       for (const entry of page) {
         const content = entryLeafData(entry);
         chain.next(entry, content);
