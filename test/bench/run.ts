@@ -7,6 +7,7 @@ import { runE2e } from './e2e.bench';
 import { runIntake } from './intake.bench';
 import { runNearDuplicates } from './near-duplicates.bench';
 import { runWebBench } from './web.bench';
+import { runRegisterBench } from './register.bench';
 
 /**
  * `pnpm bench <name> [--quick] [--profile embedded|production] [--cpu-prof]` — runs one benchmark.
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, { about: string; run: (options: BenchOptions) =
   audit: { about: 'audit log append rate and Merkle+chain verify rate (the audit part of `access`) vs read + raw SHA-256', run: runAuditBench },
   dq: { about: 'batch data-quality run over N registered reports (records/s, peak RSS) vs a paged read-through of the same rows', run: runDqBench },
   e2e: { about: 'intake → assessment → registration → searchable over HTTP vs raw SQLite + FTS5', run: runE2e },
+  register: { about: 'concurrent registrations over HTTP with gap-free journal numbers vs authenticated reads of the same reports', run: runRegisterBench },
   web: { about: 'cold load of the triage desk in Chromium to the first queue row, with 10,000 open reports, vs a minimal page', run: runWebBench },
   'near-duplicates': { about: 'near-duplicate lookup p99 at 100,000 stored reports (SQLite band index) vs the exact content-hash lookup; recall of edited copies', run: runNearDuplicates },
 };
