@@ -3,7 +3,7 @@ import type { AssessmentStatsStore, RuleOverrideCounts, RuleOverrideQuery, Sourc
 import { CONFIRMED_CREDIBILITIES } from '@mottak/domain';
 import type { AccessCondition } from '@mottak/policies';
 import { type AccessColumns, accessConditionToSql } from './access-condition.sql';
-import { migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
+import { migrate, openSqliteDatabase, type SqliteDatabase, StatementCache } from './sqlite-database';
 
 /** The report store's columns (table alias `r`); this store reads the same `reports` table. */
 const REPORT_COLUMNS: AccessColumns = { id: 'r.id', gradering: 'r.gradering', compartments: 'r.compartments', status: 'r.status' };
@@ -57,12 +57,13 @@ const CATEGORY_OVERRIDDEN = `IFNULL(json_extract(f.value, '$.category') = json_e
 export class SqliteAssessmentStatsStore implements AssessmentStatsStore {
   private readonly db: SqliteDatabase;
   private readonly ownsDatabase: boolean;
-  private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  private readonly statements: StatementCache;
 
   /** Takes an open database (shared with other adapters; not closed by `close`) or a file path. */
   constructor(database: SqliteDatabase | string) {
     this.ownsDatabase = typeof database === 'string';
     this.db = typeof database === 'string' ? openSqliteDatabase(database) : database;
+    this.statements = new StatementCache(this.db, STATEMENT_CACHE_SIZE);
     for (const migration of ASSESSMENT_STATS_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
   }
 
@@ -108,18 +109,7 @@ export class SqliteAssessmentStatsStore implements AssessmentStatsStore {
   }
 
   private prepareCached(sql: string): BetterSqlite3.Statement<unknown[]> {
-    let statement = this.statements.get(sql);
-    if (statement) {
-      this.statements.delete(sql);
-    } else {
-      statement = this.db.prepare<unknown[]>(sql);
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
-        const oldest = this.statements.keys().next().value;
-        if (oldest !== undefined) this.statements.delete(oldest);
-      }
-    }
-    this.statements.set(sql, statement);
-    return statement;
+    return this.statements.prepare(sql);
   }
 }
 

@@ -40,7 +40,7 @@ import { SqliteReportOutbox } from './report-outbox.sqlite';
 import { REPORT_STORE_MIGRATIONS } from './report-store.schema.sql';
 import { GroupCommit } from './group-commit';
 import { SqliteSeenBeforeIndex } from './seen-before-index.sqlite';
-import { isSqliteConstraintError, migrate, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
+import { isSqliteConstraintError, migrate, openSqliteDatabase, type SqliteDatabase, StatementCache } from './sqlite-database';
 
 const ACCESS_COLUMNS: AccessColumns = { id: 'id', gradering: 'gradering', compartments: 'compartments', status: 'status' };
 /** The report as it is now (`r`) and one of its stored versions (`v`), for version reads. */
@@ -96,7 +96,7 @@ export class SqliteReportStore implements ReportStore {
   private readonly outbox: SqliteReportOutbox;
   private readonly writes: GroupCommit;
   private readonly seenBefore: SqliteSeenBeforeIndex;
-  private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  private readonly statements: StatementCache;
   private readonly selectDoc;
   private readonly insertReport;
   private readonly updateReport;
@@ -113,6 +113,7 @@ export class SqliteReportStore implements ReportStore {
   constructor(database: SqliteDatabase | string, options: SqliteReportStoreOptions = {}) {
     this.ownsDatabase = typeof database === 'string';
     this.db = typeof database === 'string' ? openSqliteDatabase(database) : database;
+    this.statements = new StatementCache(this.db, STATEMENT_CACHE_SIZE);
     for (const migration of REPORT_STORE_MIGRATIONS) migrate(this.db, migration.name, migration.statements);
     this.journal = new SqliteChainedLog(this.db, 'journal_entries');
     this.outbox = new SqliteReportOutbox(this.db, options.clock ?? SYSTEM_CLOCK);
@@ -438,19 +439,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   private prepareCached(sql: string): BetterSqlite3.Statement<unknown[]> {
-    let statement = this.statements.get(sql);
-    if (statement) {
-      // Re-insert to keep the map in least-recently-used order.
-      this.statements.delete(sql);
-    } else {
-      statement = this.db.prepare<unknown[]>(sql);
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
-        const oldest = this.statements.keys().next().value;
-        if (oldest !== undefined) this.statements.delete(oldest);
-      }
-    }
-    this.statements.set(sql, statement);
-    return statement;
+    return this.statements.prepare(sql);
   }
 }
 

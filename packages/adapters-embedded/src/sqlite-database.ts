@@ -73,3 +73,36 @@ export function isSqliteConstraintError(error: unknown, code: string, column: st
   const { code: actual, message } = error as { code?: unknown; message?: unknown };
   return actual === code && typeof message === 'string' && message.includes(column);
 }
+
+/**
+ * Prepared statements by SQL text, least recently used dropped beyond `size`: the SQL of a query
+ * with a compiled access condition differs per user, so an unbounded cache would grow for ever.
+ */
+export class StatementCache {
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly size: number,
+  ) {}
+
+  prepare(sql: string): Database.Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      // Re-inserted to keep the map in least-recently-used order.
+      this.statements.delete(sql);
+    } else {
+      statement = this.db.prepare<unknown[]>(sql);
+      if (this.statements.size >= this.size) {
+        const oldest = this.statements.keys().next().value;
+        if (oldest !== undefined) this.statements.delete(oldest);
+      }
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+
+  clear(): void {
+    this.statements.clear();
+  }
+}

@@ -16,9 +16,15 @@ export function leafHash(data: Buffer | string): Buffer {
   return hash('sha256', Buffer.concat([LEAF_PREFIX, data]), 'buffer');
 }
 
-/** RFC 6962 node hash: SHA-256(0x01 ‖ left ‖ right). */
+/** One buffer for every node hash's input (0x01 ‖ left ‖ right): hashing is synchronous, so reuse is safe. */
+const NODE_INPUT = Buffer.alloc(65, NODE_PREFIX);
+
+/** RFC 6962 node hash: SHA-256(0x01 ‖ left ‖ right). Without an allocation: it runs once per leaf of a verified log. */
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+  if (left.length !== 32 || right.length !== 32) return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
+  left.copy(NODE_INPUT, 1, 0, 32);
+  right.copy(NODE_INPUT, 33, 0, 32);
+  return hash('sha256', NODE_INPUT, 'buffer');
 }
 
 /** The bytes a log entry contributes as a Merkle leaf: the canonical JSON of its content (not its chain hashes). */
