@@ -95,6 +95,26 @@ describeInBrowser('the web app: supervisor, auditor and administrator pages', ()
     await users.getByText('Ola Nordmann').waitFor();
     const created = (await mottak.http.get('/api/v1/users').set('Authorization', await mottak.bearer('adam'))).body as Array<{ username: string; roles: string[] }>;
     expect(created.find((u) => u.username === 'ola.nordmann')?.roles).toEqual(['sokebruker']);
+
+    // Changing a user: Ola gets klarering HEMMELIG, a compartment and the need for personal data.
+    await users.getByRole('button', { name: 'Endre ola.nordmann' }).click();
+    const edit = page.getByRole('form', { name: 'Endre ola.nordmann' });
+    await edit.getByLabel('Klarering').selectOption('HEMMELIG');
+    await edit.getByLabel('Rom').fill('kontraetterretning');
+    await edit.getByRole('checkbox', { name: 'Tjenstlig behov for personopplysninger' }).check();
+    expect(await checkScreen(page, '15-admin-endre-bruker')).toEqual([]);
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const changed = (await mottak.http.get('/api/v1/users').set('Authorization', await mottak.bearer('adam'))).body as Array<{ username: string; klarering: string; compartments: string[]; needs: string[] }>;
+    expect(changed.find((u) => u.username === 'ola.nordmann')).toMatchObject({ klarering: 'HEMMELIG', compartments: ['kontraetterretning'], needs: ['personopplysninger'] });
+
+    // Taking away his own admin role is refused with the API's reason.
+    await users.getByRole('button', { name: 'Endre adam' }).click();
+    const self = page.getByRole('form', { name: 'Endre adam' });
+    await self.getByRole('checkbox', { name: 'Administrator' }).uncheck();
+    await self.getByRole('checkbox', { name: 'Revisor' }).check();
+    await self.getByRole('button', { name: 'Lagre endringene' }).click();
+    await self.getByText('Du kan ikke sperre deg selv eller ta fra deg selv administratorrollen').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

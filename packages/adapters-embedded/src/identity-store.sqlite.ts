@@ -75,6 +75,10 @@ export class SqliteIdentityStore implements IdentityStore {
       userByUsername: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
       userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
       allUsers: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username'),
+      updateUser: db.prepare<[Omit<UserRow, 'username' | 'password_hash'>]>(
+        `UPDATE users SET display_name = @display_name, roles = @roles, klarering = @klarering, unit = @unit,
+           compartments = @compartments, needs = @needs, disabled = @disabled WHERE id = @id`,
+      ),
       insertSession: db.prepare<[SessionRecord]>(
         `INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
          VALUES (@tokenHash, @userId, @createdAt, @expiresAt)`,
@@ -126,6 +130,20 @@ export class SqliteIdentityStore implements IdentityStore {
   async getUser(id: string): Promise<User | undefined> {
     const row = this.statements.userById.get(id);
     return row ? toUser(row) : undefined;
+  }
+
+  async updateUser(user: User): Promise<void> {
+    const changed = this.statements.updateUser.run({
+      id: user.id,
+      display_name: user.displayName,
+      roles: JSON.stringify(user.roles),
+      klarering: user.klarering,
+      unit: user.unit,
+      compartments: JSON.stringify(user.compartments),
+      needs: JSON.stringify(user.needs),
+      disabled: user.disabled ? 1 : 0,
+    }).changes;
+    if (changed === 0) throw new DomainError('NOT_FOUND', 'Brukeren finnes ikke');
   }
 
   /** All users, by username. */

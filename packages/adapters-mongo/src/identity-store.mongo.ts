@@ -112,6 +112,12 @@ export class MongoIdentityStore implements IdentityStore {
     return doc ? toUser(doc) : undefined;
   }
 
+  async updateUser(user: User): Promise<void> {
+    const { id, username: _username, ...fields } = user;
+    const result = await this.users.updateOne({ _id: id }, { $set: fields });
+    if (result.matchedCount === 0) throw new DomainError('NOT_FOUND', 'Brukeren finnes ikke');
+  }
+
   /** All users, by username. */
   async listUsers(): Promise<User[]> {
     const docs = await this.users.find().sort({ username: 1 }).lean<UserDoc[]>();

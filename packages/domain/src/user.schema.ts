@@ -36,6 +36,23 @@ export const newUserSchema = z.strictObject({
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 
+/**
+ * PATCH /users/{username}: what an administrator may change of a user — rights take effect on the
+ * user's next request (sessions look the user up every time). Username and id never change.
+ */
+export const userChangeSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    roles: z.array(roleSchema).min(1).optional(),
+    klarering: graderingSchema.optional(),
+    unit: z.string().trim().min(1).max(100).optional(),
+    compartments: z.array(compartmentSchema).max(50).optional(),
+    needs: z.array(needSchema).max(10).optional(),
+    disabled: z.boolean().optional().describe('A disabled user can do nothing; their sessions end'),
+  })
+  .refine((change) => Object.keys(change).length > 0, { message: 'ingen endringer' });
+export type UserChange = z.infer<typeof userChangeSchema>;
+
 /** A partner agency submitting through the partner API with its own key. */
 export interface Partner {
   id: string;

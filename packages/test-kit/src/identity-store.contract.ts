@@ -31,6 +31,16 @@ export function describeIdentityStoreContract(name: string, makeStore: IdentityS
       expect(await again.getUser(user.id)).toEqual(user);
     });
 
+    it('updates a user\'s name and rights, keeping id, username and password; an unknown user is NOT_FOUND', async () => {
+      const user = aUser({ roles: ['sokebruker'], klarering: 'BEGRENSET', compartments: [] });
+      await fixture.store.createUser(user, 'hash-1');
+      const changed = { ...user, displayName: 'Ny Navn', roles: ['koordinator' as const], klarering: 'HEMMELIG' as const, unit: 'FRS', compartments: ['alfa'], needs: ['personopplysninger' as const], disabled: true };
+      await fixture.store.updateUser(changed);
+      const again = await fixture.openAgain();
+      expect(await again.findUserByUsername(user.username)).toEqual({ user: changed, passwordHash: 'hash-1' });
+      await expect(fixture.store.updateUser(aUser())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('keeps a user\'s needs (tjenstlig behov)', async () => {
       const user = aUser({ roles: ['sokebruker'], needs: ['personopplysninger'] });
       await fixture.store.createUser(user, 'hash');

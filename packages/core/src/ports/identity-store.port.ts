@@ -14,6 +14,8 @@ export interface IdentityStore {
   findUserByUsername(username: string): Promise<{ user: User; passwordHash: string } | undefined>;
   getUser(id: string): Promise<User | undefined>;
   listUsers(): Promise<User[]>;
+  /** Replaces a user's name, rights and disabled flag (id, username and password stay); NOT_FOUND if missing. */
+  updateUser(user: User): Promise<void>;
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type NewUser, type Partner, type User } from '@mottak/domain';
+import { DomainError, type NewUser, type Partner, type User, type UserChange } from '@mottak/domain';
 import { defineAbilityFor } from '@mottak/policies';
 import type { CoreDeps } from '../deps';
 import { actorName } from '../principal';
@@ -140,6 +140,45 @@ export async function createPartner(deps: CoreDeps, name: string, apiKey?: strin
 }
 
 /** Lists users, for administrators. */
+/**
+ * Changes a user's name, roles, klarering, unit, compartments, needs or disabled flag (admin).
+ * Rights change at the user's next request (sessions look the user up every time); disabling also
+ * ends their sessions. An administrator cannot disable themself or take away their own admin role
+ * (someone must be left to undo it). Audited with every field's old and new value.
+ */
+export async function updateUser(deps: CoreDeps, by: User, username: string, change: UserChange): Promise<User> {
+  if (!defineAbilityFor(by).can('manage', 'User')) throw new DomainError('FORBIDDEN', 'Bare administratorer kan endre brukere');
+  const found = await deps.identity.findUserByUsername(username);
+  if (!found) throw new DomainError('NOT_FOUND', 'Brukeren finnes ikke');
+  const before = found.user;
+  if (before.id === by.id && (change.disabled === true || (change.roles && !change.roles.includes('admin')))) {
+    throw new DomainError('VALIDATION_FAILED', 'Du kan ikke sperre deg selv eller ta fra deg selv administratorrollen', { field: change.disabled ? 'disabled' : 'roles' });
+  }
+  const after: User = {
+    ...before,
+    ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+    ...(change.roles ? { roles: [...new Set(change.roles)] } : {}),
+    ...(change.klarering ? { klarering: change.klarering } : {}),
+    ...(change.unit !== undefined ? { unit: change.unit } : {}),
+    ...(change.compartments ? { compartments: [...new Set(change.compartments)].sort() } : {}),
+    ...(change.needs ? { needs: [...new Set(change.needs)].sort() } : {}),
+    ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+  };
+  await deps.identity.updateUser(after);
+  const changes = (['displayName', 'roles', 'klarering', 'unit', 'compartments', 'needs', 'disabled'] as const)
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, from: before[field], to: after[field] }));
+  const ended = after.disabled && !before.disabled ? await deps.identity.deleteSessionsOfUser(after.id) : 0;
+  await deps.audit.append({
+    at: deps.clock.now().toISOString(),
+    actor: actorName({ kind: 'user', user: by }),
+    action: 'user.updated',
+    subjectId: after.id,
+    details: { username: after.username, changes, ...(ended > 0 ? { sessionsEnded: ended } : {}) },
+  });
+  return after;
+}
+
 export async function listUsers(deps: CoreDeps, by: User): Promise<User[]> {
   if (!defineAbilityFor(by).can('manage', 'User')) throw new DomainError('FORBIDDEN', 'Bare administratorer kan se brukere');
   return deps.identity.listUsers();

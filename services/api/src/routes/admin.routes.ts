@@ -9,9 +9,10 @@ import {
   readAuditLog,
   readJournal,
   replayJob,
+  updateUser,
   verifyLogs,
 } from '@mottak/core';
-import { newUserSchema } from '@mottak/domain';
+import { newUserSchema, userChangeSchema, usernameSchema } from '@mottak/domain';
 import { defineRoute, idParams, type RouteSpec } from '../route';
 import { publicUserSchema } from './auth.routes';
 import { journalEntrySchema } from './reports.routes';
@@ -63,6 +64,25 @@ export function adminRoutes(deps: CoreDeps): Array<RouteSpec<never, never, never
       responses: { 201: { description: 'Created', schema: publicUserSchema }, 409: { description: 'Username taken' } },
       async handler({ user, body }) {
         return { status: 201, body: await createUser(deps, user, body) };
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/v1/users/:username',
+      operationId: 'updateUser',
+      summary: 'Endre brukerens navn, roller, klarering, enhet, rom, behov eller sperre brukeren (admin); gjelder fra brukerens neste forespørsel',
+      tag: 'Administrasjon',
+      auth: 'user',
+      params: z.strictObject({ username: usernameSchema }),
+      body: userChangeSchema,
+      responses: {
+        200: { description: 'The user after the change', schema: publicUserSchema },
+        400: { description: 'Nothing to change, or an administrator disabling or demoting themself' },
+        403: { description: 'Not an administrator' },
+        404: { description: 'No such user' },
+      },
+      async handler({ user, params, body }) {
+        return { status: 200, body: await updateUser(deps, user, params.username, body) };
       },
     }),
     defineRoute({

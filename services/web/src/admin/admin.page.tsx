@@ -7,7 +7,7 @@ import { GRADERING_LABELS, GRADERINGER, ROLE_LABELS, ROLES } from '../common/lab
 
 const EMPTY: NewUserRequest = { username: '', displayName: '', password: '', roles: [], klarering: 'BEGRENSET', unit: '', compartments: [] };
 
-function UserTable({ users }: { users: User[] }) {
+function UserTable({ users, onEdit }: { users: User[]; onEdit: (user: User) => void }) {
   return (
     <div className="table-scroll">
       <Table size="small" zebraStripes aria-label="Brukere">
@@ -20,6 +20,9 @@ function UserTable({ users }: { users: User[] }) {
             <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
             <Table.HeaderCell scope="col">Rom</Table.HeaderCell>
             <Table.HeaderCell scope="col">Status</Table.HeaderCell>
+            <Table.HeaderCell scope="col">
+              <span className="sr-only">Handling</span>
+            </Table.HeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -35,6 +38,11 @@ function UserTable({ users }: { users: User[] }) {
                 <Tag size="xsmall" variant="moderate" data-color={user.disabled ? 'neutral' : 'success'}>
                   {user.disabled ? 'Deaktivert' : 'Aktiv'}
                 </Tag>
+              </Table.DataCell>
+              <Table.DataCell>
+                <Button size="xsmall" variant="secondary" onClick={() => onEdit(user)} aria-label={`Endre ${user.username}`}>
+                  Endre
+                </Button>
               </Table.DataCell>
             </Table.Row>
           ))}
@@ -108,9 +116,91 @@ function NewUserForm() {
   );
 }
 
-/** The administrator's page: users with roles, klarering, unit and compartments; create new ones. */
+/**
+ * Changes one user's name, roles, klarering, unit, compartments, need for personal data, or
+ * disables them. The API applies it at the user's next request and refuses an administrator
+ * locking themself out (its message is shown).
+ */
+function EditUserForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [klarering, setKlarering] = useState<Gradering>(user.klarering);
+  const [unit, setUnit] = useState(user.unit);
+  const [compartments, setCompartments] = useState(user.compartments.join(', '));
+  const [personalData, setPersonalData] = useState(user.needs.includes('personopplysninger'));
+  const [disabled, setDisabled] = useState(user.disabled);
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<User>(`/api/v1/users/${encodeURIComponent(user.username)}`, { method: 'PATCH', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      onDone();
+    },
+  });
+  const apiError = save.error instanceof ApiError ? save.error : undefined;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({
+      displayName,
+      roles,
+      klarering,
+      unit,
+      compartments: compartments
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+      needs: personalData ? ['personopplysninger'] : [],
+      disabled,
+    });
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Endre ${user.username}`}>
+      <VStack gap="space-16">
+        <TextField label="Navn" size="small" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={apiError?.fieldMessage('displayName')} />
+        <CheckboxGroup legend="Roller" size="small" value={roles} onChange={(value: Role[]) => setRoles(value)} error={apiError?.fieldMessage('roles')}>
+          {ROLES.map((role) => (
+            <Checkbox key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <Select label="Klarering" size="small" value={klarering} onChange={(e) => setKlarering(e.target.value as Gradering)}>
+          {GRADERINGER.map((g) => (
+            <option key={g} value={g}>
+              {GRADERING_LABELS[g]}
+            </option>
+          ))}
+        </Select>
+        <TextField label="Enhet" size="small" value={unit} onChange={(e) => setUnit(e.target.value)} error={apiError?.fieldMessage('unit')} />
+        <TextField label="Rom" description="Kommaseparert" size="small" value={compartments} onChange={(e) => setCompartments(e.target.value)} error={apiError?.errors.find((e) => e.field.startsWith('body.compartments'))?.message} />
+        <Checkbox size="small" checked={personalData} onChange={(e) => setPersonalData(e.target.checked)}>
+          Tjenstlig behov for personopplysninger
+        </Checkbox>
+        <Checkbox size="small" checked={disabled} onChange={(e) => setDisabled(e.target.checked)}>
+          Deaktivert (innloggingen avsluttes)
+        </Checkbox>
+        {save.error && (
+          <Alert variant="error" size="small" role="alert">
+            {errorMessage(save.error)}
+          </Alert>
+        )}
+        <HGrid columns={2} gap="space-8">
+          <Button type="submit" size="small" loading={save.isPending}>
+            Lagre endringene
+          </Button>
+          <Button type="button" size="small" variant="tertiary" onClick={onDone}>
+            Avbryt
+          </Button>
+        </HGrid>
+      </VStack>
+    </form>
+  );
+}
+
+/** The administrator's page: users with roles, klarering, unit and compartments; create new ones and change them. */
 export default function AdminPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/api/v1/users', { signal }) });
+  const [editing, setEditing] = useState<User | undefined>();
   return (
     <main id="innhold" className="page">
       <VStack gap="space-24">
@@ -124,14 +214,23 @@ export default function AdminPage() {
             </Heading>
             {users.isPending && <Loader title="Henter brukere …" />}
             {users.error && <Alert variant="error">{errorMessage(users.error)}</Alert>}
-            {users.data && <UserTable users={users.data} />}
+            {users.data && <UserTable users={users.data} onEdit={setEditing} />}
           </section>
-          <Box background="default" padding="space-20" borderRadius="8" className="card" as="section" aria-labelledby="ny-bruker">
-            <Heading level="2" size="medium" spacing id="ny-bruker">
-              Ny bruker
-            </Heading>
-            <NewUserForm />
-          </Box>
+          {editing ? (
+            <Box background="default" padding="space-20" borderRadius="8" className="card" as="section" aria-labelledby="endre-bruker">
+              <Heading level="2" size="medium" spacing id="endre-bruker">
+                Endre {editing.username}
+              </Heading>
+              <EditUserForm key={editing.id} user={editing} onDone={() => setEditing(undefined)} />
+            </Box>
+          ) : (
+            <Box background="default" padding="space-20" borderRadius="8" className="card" as="section" aria-labelledby="ny-bruker">
+              <Heading level="2" size="medium" spacing id="ny-bruker">
+                Ny bruker
+              </Heading>
+              <NewUserForm />
+            </Box>
+          )}
         </HGrid>
       </VStack>
     </main>
