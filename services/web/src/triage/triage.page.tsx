@@ -133,7 +133,7 @@ export function TriagePage() {
         {queue.isPending && <Loader title="Henter køen …" />}
         {queue.error && <Alert variant="error">{errorMessage(queue.error)}</Alert>}
         {queue.data && items.length === 0 && <BodyShort className="queue-note">Køen er tom. Godt jobbet!</BodyShort>}
-        {items.length > 0 && <QueueList items={items} activeIndex={clampedIndex} openedId={openedId} now={now} sla={sla.data} onSelect={setActiveIndex} onOpen={open} />}
+        {items.length > 0 && <QueueList items={items} total={queue.data?.total ?? items.length} activeIndex={clampedIndex} openedId={openedId} now={now} sla={sla.data} onSelect={setActiveIndex} onOpen={open} />}
       </div>
       <section className="triage-detail" aria-labelledby={opened.data ? 'rapport-tittel' : undefined} aria-label={opened.data ? undefined : 'Rapport'}>
         {registered?.registration && (
