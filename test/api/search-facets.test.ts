@@ -88,4 +88,24 @@ describe('search facets and filters', () => {
     const schema = operation.responses['200'].content['application/json'].schema;
     expect(Object.keys(schema.properties.facets.properties).sort()).toEqual(['category', 'channel', 'entityType', 'gradering', 'priority', 'status']);
   });
+
+  it('narrows by a period of Norwegian dates (both days included), hits and facets alike, and refuses a bad one', async () => {
+    const sander = await mottak.bearer('sander');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+    const all = await mottak.http.get('/api/v1/search').query({ q: 'tipser' }).set('Authorization', sander);
+    expect(all.body.total).toBeGreaterThan(0);
+    const within = await mottak.http.get('/api/v1/search').query({ q: 'tipser', from: today, to: today }).set('Authorization', sander);
+    expect(within.status).toBe(200);
+    expect(within.body.total).toBe(all.body.total);
+    const earlier = await mottak.http.get('/api/v1/search').query({ q: 'tipser', to: '2020-12-31' }).set('Authorization', sander);
+    expect([earlier.body.total, earlier.body.hits, earlier.body.facets.gradering]).toEqual([0, [], []]);
+    const later = await mottak.http.get('/api/v1/search').query({ q: 'tipser', from: '2099-01-01' }).set('Authorization', sander);
+    expect(later.body.total).toBe(0);
+    const backwards = await mottak.http.get('/api/v1/search').query({ q: 'tipser', from: '2026-12-01', to: '2026-11-01' }).set('Authorization', sander);
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain('to');
+    const notADate = await mottak.http.get('/api/v1/search').query({ q: 'tipser', from: '2026-02-30' }).set('Authorization', sander);
+    expect(notADate.status).toBe(400);
+    expect(JSON.stringify(notADate.body)).toContain('from');
+  });
 });

@@ -140,6 +140,16 @@ describeInBrowser('the web app: a live queue with deadlines, search facets and t
     expect(await identifiers.getAttribute('value')).toBe('fodselsnummer');
     await page.getByRole('checkbox', { name: /Fødselsnummer \(1\)/ }).waitFor();
     expect(await checkScreen(page, '22-sok-fasett-valgt')).toEqual([]);
+    // The period: registered up to a day long before today finds nothing, and says so in the address.
+    const period = page.getByRole('group', { name: 'Periode (registrert)' });
+    await period.getByLabel('Fra og med').fill('01.01.2020');
+    await period.getByLabel('Fra og med').press('Tab');
+    await period.getByLabel('Til og med').fill('31.12.2020');
+    await period.getByLabel('Til og med').press('Tab');
+    await page.getByTestId('treff-totalt').filter({ hasText: 'Ingen treff' }).waitFor();
+    expect(page.url()).toContain('fra=2020-01-01');
+    expect(page.url()).toContain('til=2020-12-31');
+    expect(await checkScreen(page, '22b-sok-periode')).toEqual([]);
     await context.close();
 
     // Siri (BEGRENSET) gets the same search with one hit, and no KONFIDENSIELT value to tick.

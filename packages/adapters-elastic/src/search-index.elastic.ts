@@ -165,6 +165,9 @@ export class ElasticSearchIndex implements SearchIndex {
     if (query.access.kind !== 'all') filter.push(accessConditionToQuery(query.access));
     filter.push(...filtersToQuery(query.filters ?? {}));
     if (query.registeredAfter !== undefined) filter.push({ range: { registeredAt: { gt: query.registeredAfter } } });
+    if (query.registeredFrom !== undefined || query.registeredBefore !== undefined) {
+      filter.push({ range: { registeredAt: { ...(query.registeredFrom !== undefined ? { gte: query.registeredFrom } : {}), ...(query.registeredBefore !== undefined ? { lt: query.registeredBefore } : {}) } } });
+    }
     const must: estypes.QueryDslQueryContainer[] =
       terms.words.length === 0
         ? []

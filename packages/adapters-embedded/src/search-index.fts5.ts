@@ -164,6 +164,14 @@ export class Fts5SearchIndex implements SearchIndex {
       filters.sql += ' AND d.registered_at > ?';
       filters.params.push(query.registeredAfter);
     }
+    if (query.registeredFrom !== undefined) {
+      filters.sql += ' AND d.registered_at >= ?';
+      filters.params.push(query.registeredFrom);
+    }
+    if (query.registeredBefore !== undefined) {
+      filters.sql += ' AND d.registered_at < ?';
+      filters.params.push(query.registeredBefore);
+    }
 
     const from = `FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
       WHERE documents_fts MATCH ? AND ${access.sql}${filters.sql}`;

@@ -215,6 +215,21 @@ export function describeSearchIndexContract(name: string, makeIndex: MakeSearchI
       expect((await search('nytt', { registeredAfter: '2026-03-04T00:00:00.000Z' })).total).toBe(0);
     });
 
+    it('filters by a period [registeredFrom, registeredBefore) on registration time, hits and facets alike', async () => {
+      const before = aSearchDocument({ body: 'periode ord', registeredAt: '2026-02-28T23:59:59.999Z', category: 'sabotasje' });
+      const first = aSearchDocument({ body: 'periode ord', registeredAt: '2026-03-01T00:00:00.000Z', category: 'trussel' });
+      const last = aSearchDocument({ body: 'periode ord', registeredAt: '2026-03-31T23:59:59.999Z', category: 'trussel' });
+      const after = aSearchDocument({ body: 'periode ord', registeredAt: '2026-04-01T00:00:00.000Z', category: 'sabotasje' });
+      await index.upsert([before, first, last, after]);
+      const march = { registeredFrom: '2026-03-01T00:00:00.000Z', registeredBefore: '2026-04-01T00:00:00.000Z' };
+      expect(await idsFor('periode', march)).toEqual([first.id, last.id].sort());
+      const counted = await search('periode', { ...march, facets: true, limit: 0 });
+      expect(counted.total).toBe(2);
+      expect(counted.facets?.category).toEqual([{ value: 'trussel', count: 2 }]);
+      expect(await idsFor('periode', { registeredFrom: '2026-04-01T00:00:00.000Z' })).toEqual([after.id]);
+      expect(await idsFor('periode', { registeredBefore: '2026-03-01T00:00:00.000Z' })).toEqual([before.id]);
+    });
+
     it('hides reports above the klarering or outside the compartments, from hits and from the total', async () => {
       const open = aSearchDocument({ body: 'felles ord' });
       const secret = aSearchDocument({ body: 'felles ord', gradering: 'HEMMELIG' });

@@ -64,6 +64,10 @@ export interface SearchQuery {
   filters?: SearchFilters;
   /** Only reports registered after this ISO instant (exclusive): the new matches of a saved search. */
   registeredAfter?: string;
+  /** The period filter: reports registered at or after this ISO instant … */
+  registeredFrom?: string;
+  /** … and before this one (exclusive). Hits, total and facets alike. */
+  registeredBefore?: string;
   /** Count facets too, in the same access-filtered query as the hits. */
   facets?: boolean;
   limit: number;

@@ -4,6 +4,7 @@ import { snippetFromText } from '../access/masked-snippet';
 import { maskPersonalData, personalIdentifierTypesIn } from '../access/personal-data-mask';
 import { type ReadAccess, readAccessFor } from '../access/read-access';
 import type { CoreDeps } from '../deps';
+import { osloDayWindow } from './daily-journal.use-case';
 import { actorName } from '../principal';
 import { emptyFacets, type SearchFacets, type SearchFilters, type SearchHit, type SearchIndexResult } from '../ports';
 
@@ -11,6 +12,8 @@ export interface SearchRequest {
   q: string;
   /** Facet filters: any value within a field, every field. */
   filters?: SearchFilters;
+  /** The period filter: registered from this Norwegian date to that one, both days included (YYYY-MM-DD). */
+  period?: { from?: string; to?: string };
   limit: number;
   offset: number;
 }
@@ -39,7 +42,7 @@ export async function searchReports(deps: CoreDeps, user: User, request: SearchR
     result =
       access.kind === 'none'
         ? { total: 0, hits: [] }
-        : await deps.index.search({ text: remainingText, identifiers, access, filters, facets: true, limit: request.limit, offset: request.offset });
+        : await deps.index.search({ text: remainingText, identifiers, access, filters, ...periodWindow(request.period), facets: true, limit: request.limit, offset: request.offset });
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw new DomainError('SEARCH_UNAVAILABLE', 'Søket er ikke tilgjengelig akkurat nå; prøv igjen');
@@ -52,6 +55,7 @@ export async function searchReports(deps: CoreDeps, user: User, request: SearchR
       q: request.q,
       identifiers,
       filters,
+      ...(request.period ? { period: request.period } : {}),
       offset: request.offset,
       total: result.total,
       ids: result.hits.map((h) => h.id),
@@ -84,4 +88,12 @@ async function maskedHit(deps: CoreDeps, readAccess: ReadAccess, hit: SearchHit,
   const report = await deps.store.get(hit.id, readAccess.access);
   if (!report) return { ...hit, title: maskPersonalData(hit.title), snippet: '' };
   return { ...hit, title: maskPersonalData(report.title), snippet: snippetFromText(maskPersonalData(report.body), queryText) };
+}
+
+/** A period of Norwegian dates as the index's instants: from the first day's start to the day after the last. */
+function periodWindow(period: SearchRequest['period']): { registeredFrom?: string; registeredBefore?: string } {
+  return {
+    ...(period?.from ? { registeredFrom: osloDayWindow(period.from).from } : {}),
+    ...(period?.to ? { registeredBefore: osloDayWindow(period.to).to } : {}),
+  };
 }

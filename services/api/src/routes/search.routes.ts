@@ -23,6 +23,8 @@ function facetFilter(what: string, allowed?: readonly string[]) {
     .describe(`Comma-separated ${what}${allowed ? `: ${allowed.join(', ')}` : ''}; a hit has any of them`);
 }
 
+const norwegianDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'bruk ÅÅÅÅ-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T12:00:00Z`)) && new Date(`${value}T12:00:00Z`).toISOString().startsWith(value), 'ikke en gyldig dato');
+
 const searchQuery = z.strictObject({
   q: z.string().trim().min(1, 'kan ikke være tom').max(500).describe('Free text and/or identifiers (phone, fødselsnummer, e-mail, IP) in any format'),
   category: facetFilter('categories'),
@@ -31,9 +33,11 @@ const searchQuery = z.strictObject({
   channel: facetFilter('channels', CHANNELS),
   entityType: facetFilter('entity types (the report mentions one of them)', ENTITY_TYPES),
   status: facetFilter('statuses', REPORT_STATUSES),
+  from: norwegianDate.optional().describe('Period: registered on or after this Norwegian date (YYYY-MM-DD)'),
+  to: norwegianDate.optional().describe('Period: registered on or before this Norwegian date (YYYY-MM-DD)'),
   ...pagingQuery,
   limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+}).refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'fra-datoen må være før til-datoen', path: ['to'] });
 
 const facetBucketsSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
 const facetsSchema = z
@@ -76,7 +80,8 @@ export function searchRoutes(deps: CoreDeps): Array<RouteSpec<never, never, neve
           const values = query[field];
           if (values) filters[field] = values;
         }
-        return { status: 200, body: await searchReports(deps, user, { q: query.q, filters, limit: query.limit, offset: query.offset }) };
+        const period = query.from || query.to ? { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) } : undefined;
+        return { status: 200, body: await searchReports(deps, user, { q: query.q, filters, ...(period ? { period } : {}), limit: query.limit, offset: query.offset }) };
       },
     }),
   ];

@@ -8,7 +8,7 @@ import { formatCount, formatDateTime } from '../common/format';
 import { GRADERING_LABELS } from '../common/labels';
 import { PriorityTag } from '../report/report-tags';
 import { useUser } from '../session/session-context';
-import { FacetPanel } from './facet-panel';
+import { FacetPanel, type Period } from './facet-panel';
 import { NEW_SINCE_PARAM, SavedSearchesPanel } from './saved-searches-panel';
 import { safeSnippetHtml, snippetText } from './snippet';
 
@@ -67,11 +67,15 @@ export default function SearchPage() {
     const values = params.get(field)?.split(',').filter((v) => v !== '') ?? [];
     if (values.length > 0) filters[field] = values;
   }
-  const filterQuery = Object.fromEntries(Object.entries(filters).map(([field, values]) => [field, values.join(',')]));
+  // The period too (?fra=2026-11-01&til=2026-11-23, Norwegian dates); the API calls them from and to.
+  const period: Period = { from: params.get('fra') ?? '', to: params.get('til') ?? '' };
+  const periodParams: Record<string, string> = { ...(period.from ? { fra: period.from } : {}), ...(period.to ? { til: period.to } : {}) };
+  const filterQuery: Record<string, string> = { ...Object.fromEntries(Object.entries(filters).map(([field, values]) => [field, values.join(',')])), ...periodParams };
+  const apiQuery: Record<string, string> = { ...Object.fromEntries(Object.entries(filters).map(([field, values]) => [field, values.join(',')])), ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) };
 
   const result = useQuery({
     queryKey: ['search', q, filterQuery, (page - 1) * PAGE_SIZE, PAGE_SIZE],
-    queryFn: ({ signal }) => api<SearchResult>('/api/v1/search', { query: { q, ...filterQuery, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
+    queryFn: ({ signal }) => api<SearchResult>('/api/v1/search', { query: { q, ...apiQuery, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal }),
     enabled: q.trim() !== '',
     placeholderData: keepPreviousData,
   });
@@ -87,6 +91,15 @@ export default function SearchPage() {
     if (values.length > 0) next[field] = values.join(',');
     else delete next[field];
     setParams(next);
+  }
+
+  function changePeriod(next: Period) {
+    const params: Record<string, string> = { q, ...filterQuery };
+    delete params['fra'];
+    delete params['til'];
+    if (next.from) params['fra'] = next.from;
+    if (next.to) params['til'] = next.to;
+    setParams(params);
   }
 
   const data = result.data;
@@ -110,7 +123,7 @@ export default function SearchPage() {
         {result.error && <Alert variant="error">{errorMessage(result.error)}</Alert>}
         {data && (
           <div className="search-results">
-          <FacetPanel facets={data.facets} selected={filters} onChange={changeFilter} />
+          <FacetPanel facets={data.facets} selected={filters} onChange={changeFilter} period={period} onPeriodChange={changePeriod} />
           <Box aria-live="polite">
             <HStack gap="space-8" align="center" className="spaced">
               <Heading level="2" size="small" data-testid="treff-totalt">
