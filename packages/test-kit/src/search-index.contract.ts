@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { SearchIndex, SearchQuery } from '@mottak/core';
-import { GRADERINGER, REPORT_STATUSES, ROLES } from '@mottak/domain';
+import { GRADERINGER, REPORT_STATUSES } from '@mottak/domain';
 import { asReportSubject, defineAbilityFor, reportAccessCondition, type AccessCondition } from '@mottak/policies';
 import { describeSearchFacetsContract } from './search-index-facets.contract';
-import { aSearchDocument, aUserWith, COMPARTMENTS } from './search-index.fixtures';
+import { aSearchDocument, aUserWith, COMPARTMENTS, searchUserArbitrary } from './search-index.fixtures';
 
 export { aSearchDocument } from './search-index.fixtures';
 
@@ -245,12 +245,7 @@ export function describeSearchIndexContract(name: string, makeIndex: MakeSearchI
 
     it('returns exactly the matching reports the user may read, for random users and reports', async () => {
       let run = 0;
-      const userArb = fc.record({
-        klarering: fc.constantFrom(...GRADERINGER),
-        compartments: fc.subarray(COMPARTMENTS),
-        roles: fc.subarray([...ROLES]),
-        disabled: fc.boolean(),
-      });
+      const userArb = searchUserArbitrary;
       const docArb = fc.record({
         gradering: fc.constantFrom(...GRADERINGER),
         compartments: fc.subarray(COMPARTMENTS),

@@ -1,5 +1,6 @@
 import type { SearchDocument } from '@mottak/core';
-import type { User } from '@mottak/domain';
+import { GRADERINGER, ROLES, type User } from '@mottak/domain';
+import fc from 'fast-check';
 
 let documentCounter = 0;
 
@@ -42,3 +43,11 @@ export function aUserWith(overrides: Partial<User>): User {
     ...overrides,
   };
 }
+
+/** Random users for the search-index property tests: any roles, klarering and compartments, sometimes disabled. */
+export const searchUserArbitrary = fc.record({
+  klarering: fc.constantFrom(...GRADERINGER),
+  compartments: fc.subarray(COMPARTMENTS),
+  roles: fc.subarray([...ROLES]),
+  disabled: fc.boolean(),
+});
